@@ -1,0 +1,92 @@
+// Package model turns plain-text news files into articles and loads them
+// into a library. It knows nothing of terminals.
+package model
+
+// BlockKind says what a block of an article's body is.
+type BlockKind int
+
+const (
+	// Paragraph is running text.
+	Paragraph BlockKind = iota
+	// Heading is a section heading inside the body.
+	Heading
+	// ListItem is one bullet of a list, without its bullet.
+	ListItem
+)
+
+// String names the kind as it appears in JSON output.
+func (k BlockKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case ListItem:
+		return "list_item"
+	default:
+		return "paragraph"
+	}
+}
+
+// Block is one piece of an article's body, in reading order.
+type Block struct {
+	Kind BlockKind
+	Text string
+}
+
+// Comments is the footer that states or offers reader comments.
+type Comments struct {
+	// Count is the number of comments the footer states; valid when HasCount.
+	Count    int
+	HasCount bool
+	// Lines are the footer's lines as written.
+	Lines []string
+}
+
+// Article is one parsed news file. All text in it has been sanitised:
+// it holds no control characters other than newline and tab.
+type Article struct {
+	// ID is stable across runs: derived from the file's base name.
+	ID string
+	// Source is the path the article was read from, or its embedded name.
+	Source string
+	Title  string
+	// Byline is the author, without "Von:" or "By"; empty when unknown.
+	Byline string
+	// Dateline is the place part of a lead such as "Paris/Moskau – ".
+	Dateline string
+	Blocks   []Block
+	// Comments is nil when the article has no comments footer.
+	Comments *Comments
+	// Markdown is true when block text is markdown to keep, not text to escape.
+	Markdown bool
+	Words    int
+}
+
+// wordsPerMinute is a common adult reading speed for news text.
+const wordsPerMinute = 220
+
+// ReadingMinutes is the estimated reading time, at least one minute.
+func (a *Article) ReadingMinutes() int {
+	return max(1, (a.Words+wordsPerMinute/2)/wordsPerMinute)
+}
+
+// Headings returns the text of the article's section headings in order.
+func (a *Article) Headings() []string {
+	var hs []string
+	for _, b := range a.Blocks {
+		if b.Kind == Heading {
+			hs = append(hs, b.Text)
+		}
+	}
+	return hs
+}
+
+// Paragraphs counts the article's paragraph blocks.
+func (a *Article) Paragraphs() int {
+	n := 0
+	for _, b := range a.Blocks {
+		if b.Kind == Paragraph {
+			n++
+		}
+	}
+	return n
+}
