@@ -1,0 +1,85 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold maps s to the form used for matching: lower case, accents removed,
+// and letters such as ß and æ spelled out, so that "munchen" finds
+// "München" and "strasse" finds "Straße".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// FindAll returns the byte ranges [start, end) in text of every
+// non-overlapping match of query, ignoring case and accents.
+func FindAll(text, query string) [][2]int {
+	q := Fold(query)
+	if strings.TrimSpace(q) == "" {
+		return nil
+	}
+	folded, offsets := foldWithOffsets(text)
+	var matches [][2]int
+	for from := 0; from <= len(folded)-len(q); {
+		i := strings.Index(folded[from:], q)
+		if i < 0 {
+			break
+		}
+		start := from + i
+		end := start + len(q)
+		last := offsets[end-1]
+		_, size := utf8.DecodeRuneInString(text[last:])
+		matches = append(matches, [2]int{offsets[start], last + size})
+		from = end
+	}
+	return matches
+}
+
+// foldWithOffsets folds text and maps every byte of the folded string back to
+// the offset in text of the rune it came from.
+func foldWithOffsets(text string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(text))
+	offsets := make([]int, 0, len(text))
+	for i, r := range text {
+		f := foldRune(r)
+		b.WriteString(f)
+		for range len(f) {
+			offsets = append(offsets, i)
+		}
+	}
+	return b.String(), offsets
+}
+
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+	'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i",
+}
+
+func foldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return string(r)
+	}
+	if s, ok := foldSpecial[r]; ok {
+		return s
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
+	return b.String()
+}
