@@ -1,0 +1,146 @@
+package model
+
+import (
+	"errors"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// errNoText is returned for a file that holds nothing but white space.
+var errNoText = errors.New("no text in it")
+
+// Parse turns one news file into an article. name is the file's path or
+// embedded name: its base gives the article's ID, and a .md or .markdown
+// extension makes the file markdown. The error says why the file is not an
+// article (binary data, no text).
+func Parse(name string, data []byte) (*Article, error) {
+	text, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	text = Sanitize(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, errNoText
+	}
+	a := &Article{ID: idFromName(name), Source: name}
+	lines := trimBlankEdges(splitLines(text))
+	if isMarkdownName(name) {
+		a.Markdown = true
+		parseMarkdown(a, lines)
+	} else {
+		parseText(a, lines)
+	}
+	a.Dateline = findDateline(a.Blocks)
+	if a.Title == "" {
+		a.Title = deriveTitle(a.Blocks, name)
+	}
+	for _, b := range a.Blocks {
+		a.Words += len(strings.Fields(b.Text))
+	}
+	return a, nil
+}
+
+// parseText reads plain text: byline, title, body and footer.
+func parseText(a *Article, lines []string) {
+	lines, a.Comments = splitFooter(lines)
+	i := 0
+	if by, ok := parseByline(lines[i]); ok {
+		a.Byline = by
+		i = skipBlank(lines, i+1)
+	}
+	wrap := wrapWidth(lines[i:])
+	if i < len(lines) && isTitleLine(lines, i, wrap) {
+		a.Title = strings.TrimSpace(lines[i])
+		i = skipBlank(lines, i+1)
+		if a.Byline == "" && i < len(lines) {
+			if by, ok := parseByline(lines[i]); ok {
+				a.Byline = by
+				i = skipBlank(lines, i+1)
+			}
+		}
+	}
+	a.Blocks = markHeadings(segment(lines[i:], wrap))
+}
+
+// isTitleLine reports whether lines[i] is a headline: short, not ending in
+// a full stop, and followed by a blank line or by the start of the body
+// rather than by the rest of a wrapped sentence.
+func isTitleLine(lines []string, i, wrap int) bool {
+	line := strings.TrimSpace(lines[i])
+	n := utf8.RuneCountInString(line)
+	if n == 0 || n > maxTitleRunes || i+1 >= len(lines) || isListItem(line) {
+		return false
+	}
+	if strings.HasSuffix(line, ".") || strings.HasSuffix(line, ",") || strings.HasSuffix(line, ";") {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1])
+	if next == "" {
+		return true
+	}
+	return startsSentence(next) && (wrap == 0 || n*4 < wrap*3)
+}
+
+const maxTitleRunes = 120
+
+func splitLines(text string) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	}
+	return lines
+}
+
+func trimBlankEdges(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+func skipBlank(lines []string, i int) int {
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	return i
+}
+
+// startsSentence reports whether s begins as a new sentence or paragraph
+// would: with a capital letter, a digit or an opening quote.
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'„“‘«»(", r)
+}
+
+// idFromName keeps the base name without its extension, with anything but
+// letters, digits, '.', '_' and '-' replaced, so an ID is safe in a URL or a
+// shell argument.
+func idFromName(name string) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if ext := path.Ext(base); ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	id := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-' {
+			return r
+		}
+		return '-'
+	}, base)
+	if id == "" {
+		return "article"
+	}
+	return id
+}
+
+func isMarkdownName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
