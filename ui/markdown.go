@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"kiosk/model"
+)
+
+// ArticleMarkdown turns an article into a markdown document: its title as a
+// heading, a line of facts, the body and, when comments is true, the comments
+// footer as a styled block; otherwise a one-line hint that says how to show
+// it. Article text is escaped so that it shows as written; articles parsed
+// from markdown files keep their markup.
+func ArticleMarkdown(a *model.Article, comments bool) string {
+	var b strings.Builder
+	if a.Title != "" {
+		fmt.Fprintf(&b, "# %s\n\n", escapeMarkdown(a.Title))
+	}
+	if facts := articleFacts(a); facts != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", escapeMarkdown(facts))
+	}
+	for _, blk := range a.Blocks {
+		text := blockText(a, blk)
+		if text == "" {
+			continue
+		}
+		switch blk.Kind {
+		case model.Heading:
+			fmt.Fprintf(&b, "## %s\n\n", text)
+		case model.ListItem:
+			fmt.Fprintf(&b, "- %s\n\n", text)
+		default:
+			fmt.Fprintf(&b, "%s\n\n", text)
+		}
+	}
+	if a.Comments != nil {
+		if comments {
+			writeCommentsBlock(&b, a.Comments)
+		} else {
+			fmt.Fprintf(&b, "---\n\n*%s*\n", commentsHint(a.Comments))
+		}
+	}
+	return b.String()
+}
+
+// articleFacts is the line under the title: byline, dateline, reading time.
+func articleFacts(a *model.Article) string {
+	var parts []string
+	if a.Byline != "" {
+		parts = append(parts, a.Byline)
+	}
+	if a.Dateline != "" {
+		parts = append(parts, a.Dateline)
+	}
+	if a.Words > 0 {
+		parts = append(parts, fmt.Sprintf("%d min read", a.ReadingMinutes()))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// blockText is a block's text ready for markdown: escaped for plain-text
+// articles, kept (minus any heading or bullet marker) for markdown ones.
+func blockText(a *model.Article, blk model.Block) string {
+	text := strings.Join(strings.Fields(blk.Text), " ")
+	if !a.Markdown {
+		return escapeMarkdown(text)
+	}
+	switch blk.Kind {
+	case model.Heading:
+		return strings.TrimSpace(strings.TrimLeft(text, "#"))
+	case model.ListItem:
+		return strings.TrimSpace(strings.TrimLeft(text, "-*+"))
+	}
+	return text
+}
+
+func writeCommentsBlock(b *strings.Builder, c *model.Comments) {
+	b.WriteString("---\n\n")
+	if c.HasCount {
+		fmt.Fprintf(b, "**Comments · %d**\n\n", c.Count)
+	} else {
+		b.WriteString("**Comments**\n\n")
+	}
+	for i, line := range c.Lines {
+		if i > 0 {
+			b.WriteString(">\n")
+		}
+		fmt.Fprintf(b, "> %s\n", escapeMarkdown(strings.TrimSpace(line)))
+	}
+}
+
+// commentsHint says how many comments there are and which key shows them.
+func commentsHint(c *model.Comments) string {
+	switch {
+	case c.HasCount && c.Count == 1:
+		return "1 comment · press c to show the comments footer"
+	case c.HasCount:
+		return fmt.Sprintf("%d comments · press c to show the comments footer", c.Count)
+	}
+	return "Comments available · press c to show the comments footer"
+}
+
+// escapeMarkdown makes text show as written: it backslash-escapes the
+// characters that can start markup (and that glamour unescapes), and writes
+// `&` and `~` as entities because glamour keeps their backslash.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '~':
+			b.WriteString("&#126;")
+		case strings.ContainsRune(markdownPunct, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// markdownPunct are the characters escaped with a backslash.
+const markdownPunct = "\\`*_{}[]<>()#+-.!|"

@@ -1,0 +1,234 @@
+// Package ui is kiosk's full-screen reader: an article list, an article pane
+// with search and a comments toggle, help, and the loading and empty
+// screens. It does no file or network I/O; each Model is one reader with
+// its own state, so a server can run many at once.
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"kiosk/model"
+)
+
+// Options configure a reader.
+type Options struct {
+	// Theme is "auto" (the default: ask the terminal), "dark" or "light".
+	Theme string
+	// Width is the widest text column in the article pane; 0 means DefaultWidth.
+	Width int
+	// Cache holds rendered articles; share one between readers of the same
+	// library. nil gives the reader a private cache.
+	Cache *RenderCache
+}
+
+// LibraryMsg delivers the library to a reader made with a nil library.
+// Err is a load error; when Lib is also nil or empty the reader shows it.
+type LibraryMsg struct {
+	Lib *model.Library
+	Err error
+}
+
+// LoadProgressMsg reports loading progress for the loading screen.
+type LoadProgressMsg struct{ Done, Total int }
+
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenList
+	screenPager
+	screenHelp
+	screenSkipped
+)
+
+// Model is one reader. Create it with New.
+type Model struct {
+	com      *common
+	lib      *model.Library
+	loadErr  error
+	progress LoadProgressMsg
+	screen   screen
+	// back is the screen that help and the skipped-files view return to.
+	back  screen
+	list  listModel
+	pager pagerModel
+	// comments is the comments toggle; it holds across articles.
+	comments bool
+	skipped  skippedView
+}
+
+// New returns a reader on lib. With a nil lib it shows a loading screen
+// until a LibraryMsg arrives.
+func New(lib *model.Library, opts Options) *Model {
+	m := &Model{com: newCommon(opts), screen: screenLoading}
+	m.pager = newPagerModel(m.com)
+	if lib != nil {
+		m.setLibrary(lib, nil)
+	}
+	return m
+}
+
+func (m *Model) setLibrary(lib *model.Library, err error) {
+	m.lib, m.loadErr = lib, err
+	if lib == nil {
+		lib = &model.Library{}
+	}
+	m.list = newListModel(m.com, lib)
+	m.skipped = newSkippedView(m.com, lib.Skipped)
+	m.screen = screenList
+}
+
+// Init asks the terminal for its background colour when the theme is auto.
+// The first frame does not wait for the answer: many terminals never give one.
+func (m *Model) Init() tea.Cmd {
+	if m.com.theme == ThemeAuto {
+		return tea.RequestBackgroundColor
+	}
+	return nil
+}
+
+// Update routes a message to the screen that has the keyboard.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.com.width, m.com.height = max(1, msg.Width), max(1, msg.Height)
+		m.list.scrollToCursor()
+		return m, m.pager.rerender(m.comments)
+	case tea.BackgroundColorMsg:
+		if m.com.setDark(msg.IsDark()) {
+			return m, m.pager.rerender(m.comments)
+		}
+		return m, nil
+	case LoadProgressMsg:
+		m.progress = msg
+		return m, nil
+	case LibraryMsg:
+		m.setLibrary(msg.Lib, msg.Err)
+		return m, nil
+	case renderedMsg:
+		m.pager.rendered(msg)
+		return m, nil
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
+	}
+	switch m.screen {
+	case screenLoading:
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
+			return m, tea.Quit
+		}
+	case screenList:
+		return m, m.updateList(msg)
+	case screenPager:
+		return m, m.updatePager(msg)
+	case screenHelp:
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			m.screen = m.back
+		}
+	case screenSkipped:
+		if m.skipped.update(msg) {
+			m.screen = m.back
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) updateList(msg tea.Msg) tea.Cmd {
+	if m.empty() {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			switch {
+			case k.String() == "q" || k.String() == "esc":
+				return tea.Quit
+			case k.String() == "!" && len(m.list.lib.Skipped) > 0:
+				m.back, m.screen = screenList, screenSkipped
+			}
+		}
+		return nil
+	}
+	action, cmd := m.list.update(msg)
+	switch action {
+	case listQuit:
+		return tea.Quit
+	case listHelp:
+		m.back, m.screen = screenList, screenHelp
+	case listSkipped:
+		if len(m.list.lib.Skipped) > 0 {
+			m.back, m.screen = screenList, screenSkipped
+		}
+	case listOpen:
+		return m.openArticle(m.list.selected())
+	}
+	return cmd
+}
+
+func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
+	action, cmd := m.pager.update(msg)
+	switch action {
+	case pagerQuit:
+		return tea.Quit
+	case pagerBack:
+		m.list.selectArticle(m.pager.index)
+		m.screen = screenList
+	case pagerHelp:
+		m.back, m.screen = screenPager, screenHelp
+	case pagerNext, pagerPrev:
+		delta := 1
+		if action == pagerPrev {
+			delta = -1
+		}
+		if i := m.list.neighbour(m.pager.index, delta); i >= 0 {
+			m.list.selectArticle(i)
+			return m.openArticle(i)
+		}
+		if delta > 0 {
+			m.pager.note = "This is the last article."
+		} else {
+			m.pager.note = "This is the first article."
+		}
+	case pagerToggleComments:
+		m.comments = !m.comments
+		return m.pager.rerender(m.comments)
+	}
+	return cmd
+}
+
+func (m *Model) openArticle(i int) tea.Cmd {
+	if i < 0 || i >= len(m.lib.Articles) {
+		return nil
+	}
+	m.screen = screenPager
+	return m.pager.open(m.lib.Articles[i], i, m.comments)
+}
+
+func (m *Model) empty() bool { return m.lib == nil || len(m.lib.Articles) == 0 }
+
+// View draws the current screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "kiosk"
+	if m.screen == screenPager && m.pager.article != nil {
+		v.WindowTitle = "kiosk · " + articleTitle(m.pager.article)
+	}
+	return v
+}
+
+func (m *Model) content() string {
+	switch m.screen {
+	case screenLoading:
+		return loadingView(m.com, m.progress)
+	case screenPager:
+		pos, total := m.list.position(m.pager.index)
+		return m.pager.view(pos, total)
+	case screenHelp:
+		return helpView(m.com, m.back == screenPager)
+	case screenSkipped:
+		return m.skipped.view()
+	}
+	if m.empty() {
+		return emptyView(m.com, m.lib, m.loadErr)
+	}
+	return m.list.view()
+}

@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kiosk/model"
+)
+
+// pagerModel is the article pane: the rendered article in a viewport, a
+// status bar, and search inside the article.
+type pagerModel struct {
+	com     *common
+	article *model.Article
+	index   int // in the library
+	// want is the rendering the pane needs; doc is the one it shows, which
+	// lags behind while a render runs.
+	want    RenderOptions
+	doc     *document
+	docOpts RenderOptions
+	// keepBlock is the block to bring back to the top once a re-render at a
+	// new width arrives; -1 for none.
+	keepBlock int
+	vp        viewport.Model
+	search    searchState
+	input     textinput.Model
+	prompting bool
+	// note is a one-off message for the status bar, cleared by the next key.
+	note string
+}
+
+// renderedMsg carries a rendering made outside Update.
+type renderedMsg struct {
+	article *model.Article
+	opts    RenderOptions
+	doc     *document
+	err     error
+}
+
+// pagerAction is what a key in the pane asks the reader to do.
+type pagerAction int
+
+const (
+	pagerNone pagerAction = iota
+	pagerBack
+	pagerNext
+	pagerPrev
+	pagerHelp
+	pagerQuit
+	pagerToggleComments
+)
+
+func newPagerModel(com *common) pagerModel {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = true
+	vp.MouseWheelDelta = 3
+	in := textinput.New()
+	in.Prompt = "/"
+	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1}
+}
+
+// open shows article a (library index i), rendering it if the cache lacks it.
+func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
+	p.article, p.index = a, i
+	p.doc = nil
+	p.search = searchState{}
+	p.prompting = false
+	p.note = ""
+	p.keepBlock = -1
+	return p.rerender(comments)
+}
+
+// rerender asks for the rendering the current size, theme and comments
+// state need; a cached one is shown at once, otherwise a command makes it.
+func (p *pagerModel) rerender(comments bool) tea.Cmd {
+	if p.article == nil {
+		return nil
+	}
+	p.setSize()
+	p.want = RenderOptions{Width: p.com.columnWidth(), Dark: p.com.dark, Comments: comments}
+	if p.doc != nil && p.docOpts == p.want {
+		return nil
+	}
+	if p.doc != nil && p.docOpts.Width != p.want.Width && p.keepBlock < 0 {
+		p.keepBlock = p.doc.blockAt(p.vp.YOffset())
+	}
+	if doc := p.com.cache.cached(p.article, p.want); doc != nil {
+		p.show(doc, p.want)
+		return nil
+	}
+	a, o, cache := p.article, p.want, p.com.cache
+	return func() tea.Msg {
+		doc, err := cache.document(a, o)
+		return renderedMsg{article: a, opts: o, doc: doc, err: err}
+	}
+}
+
+func (p *pagerModel) rendered(msg renderedMsg) {
+	if msg.article != p.article || msg.opts != p.want {
+		return
+	}
+	if msg.err != nil {
+		p.note = msg.err.Error()
+		return
+	}
+	p.show(msg.doc, msg.opts)
+}
+
+// show puts a rendering in the viewport and keeps the reader's place: the
+// same line after a theme or comments change, the same paragraph at the top
+// after a change of width.
+func (p *pagerModel) show(doc *document, o RenderOptions) {
+	first := p.doc == nil
+	offset := p.vp.YOffset()
+	p.doc, p.docOpts = doc, o
+	p.search.reset(doc)
+	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
+	switch {
+	case first:
+		p.vp.GotoTop()
+	case p.keepBlock >= 0 && p.keepBlock < len(doc.anchors):
+		p.vp.SetYOffset(doc.anchors[p.keepBlock])
+	default:
+		p.vp.SetYOffset(offset)
+	}
+	p.keepBlock = -1
+}
+
+func (p *pagerModel) setSize() {
+	p.vp.SetWidth(p.com.width)
+	p.vp.SetHeight(max(1, p.com.height-1))
+}
+
+func (p *pagerModel) update(msg tea.Msg) (pagerAction, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		p.note = ""
+		if p.prompting {
+			return p.updatePrompt(msg)
+		}
+		return p.updateKey(msg), nil
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return pagerNone, cmd
+	}
+	return pagerNone, nil
+}
+
+func (p *pagerModel) updateKey(msg tea.KeyPressMsg) pagerAction {
+	k := p.com.pagerKeys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return pagerQuit
+	case msg.String() == "esc" && p.search.active():
+		p.search.clear()
+		p.vp.SetContentLines(p.doc.lines)
+	case key.Matches(msg, k.Back):
+		return pagerBack
+	case key.Matches(msg, k.Help):
+		return pagerHelp
+	case key.Matches(msg, k.Next):
+		return pagerNext
+	case key.Matches(msg, k.Prev):
+		return pagerPrev
+	case key.Matches(msg, k.Comments):
+		if p.article.Comments == nil {
+			p.note = "This article has no comments footer."
+			return pagerNone
+		}
+		return pagerToggleComments
+	case key.Matches(msg, k.Search):
+		if p.doc != nil {
+			p.prompting = true
+			p.input.Reset()
+			p.input.SetWidth(max(1, p.com.width-2))
+			p.input.Focus()
+		}
+	case key.Matches(msg, k.NextMatch):
+		p.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		p.stepMatch(-1)
+	case key.Matches(msg, k.Down):
+		p.vp.ScrollDown(1)
+	case key.Matches(msg, k.Up):
+		p.vp.ScrollUp(1)
+	case key.Matches(msg, k.PageDown):
+		p.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		p.vp.PageUp()
+	case key.Matches(msg, k.HalfDown):
+		p.vp.HalfPageDown()
+	case key.Matches(msg, k.HalfUp):
+		p.vp.HalfPageUp()
+	case key.Matches(msg, k.Top):
+		p.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		p.vp.GotoBottom()
+	}
+	return pagerNone
+}
+
+func (p *pagerModel) updatePrompt(msg tea.KeyPressMsg) (pagerAction, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		p.prompting = false
+		p.input.Blur()
+		return pagerNone, nil
+	case "enter":
+		p.prompting = false
+		p.input.Blur()
+		p.runSearch(p.input.Value())
+		return pagerNone, nil
+	case "ctrl+c":
+		return pagerQuit, nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return pagerNone, cmd
+}
+
+func (p *pagerModel) runSearch(query string) {
+	if strings.TrimSpace(query) == "" || p.doc == nil {
+		return
+	}
+	p.search.find(p.doc, query, p.vp.YOffset())
+	if len(p.search.matches) == 0 {
+		p.note = fmt.Sprintf("No match for “%s”.", model.Sanitize(query))
+		p.vp.SetContentLines(p.doc.lines)
+		return
+	}
+	p.showMatch()
+}
+
+func (p *pagerModel) stepMatch(delta int) {
+	if len(p.search.matches) == 0 {
+		if p.search.query != "" {
+			p.note = fmt.Sprintf("No match for “%s”.", p.search.query)
+		}
+		return
+	}
+	p.search.step(delta)
+	p.showMatch()
+}
+
+// showMatch highlights the matches and scrolls so that the current one is
+// on screen, at the top when it was not, as less does.
+func (p *pagerModel) showMatch() {
+	p.vp.SetContentLines(p.search.lines(p.doc, p.com.styles))
+	line := p.search.matches[p.search.current].line
+	if line < p.vp.YOffset() || line >= p.vp.YOffset()+p.vp.Height() {
+		p.vp.SetYOffset(line)
+	}
+}
+
+func (p *pagerModel) view(pos, total int) string {
+	body := p.vp.View()
+	if p.doc == nil {
+		body = p.com.styles.dim.Render("  Rendering…") + strings.Repeat("\n", max(0, p.vp.Height()-1))
+	}
+	return body + "\n" + p.statusBar(pos, total)
+}
+
+func (p *pagerModel) statusBar(pos, total int) string {
+	s := p.com.styles
+	w := p.com.width
+	if p.prompting {
+		return p.input.View()
+	}
+	left := []string{fmt.Sprintf("%d/%d", pos, total), fmt.Sprintf("%d%%", p.percent())}
+	if m := p.search.status(); m != "" {
+		left = append(left, m)
+	}
+	if p.note != "" {
+		left = append(left, p.note)
+	}
+	l := " " + strings.Join(left, " · ") + " "
+	right := shortHelp(p.com.pagerKeys.ShortHelp()) + " "
+	bar := l
+	if gap := w - ansi.StringWidth(l) - ansi.StringWidth(right); gap > 0 {
+		bar = l + strings.Repeat(" ", gap) + right
+	}
+	bar = ansi.Truncate(bar, w, "…")
+	if pad := w - ansi.StringWidth(bar); pad > 0 {
+		bar += strings.Repeat(" ", pad)
+	}
+	return s.status.Render(bar)
+}
+
+func (p *pagerModel) percent() int {
+	if p.doc == nil {
+		return 0
+	}
+	return int(p.vp.ScrollPercent()*100 + 0.5)
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kiosk/model"
+)
+
+// searchState is a search inside one article: every case- and
+// accent-insensitive match of the query in the rendered lines, and which
+// one is current. The rendered lines themselves are shared (cached) and are
+// never changed; highlighting works on a copy.
+type searchState struct {
+	query   string
+	matches []searchMatch
+	current int
+}
+
+// searchMatch is one match: a line and a range of cells in it.
+type searchMatch struct {
+	line, start, end int
+}
+
+func (s *searchState) active() bool { return s.query != "" }
+
+func (s *searchState) clear() { *s = searchState{} }
+
+// find looks for query in doc and makes current the first match at or after
+// line from (wrapping to the first match).
+func (s *searchState) find(doc *document, query string, from int) {
+	s.query = query
+	s.matches = s.matches[:0]
+	for i, plain := range doc.plain {
+		for _, r := range model.FindAll(plain, query) {
+			s.matches = append(s.matches, searchMatch{
+				line:  i,
+				start: ansi.StringWidth(plain[:r[0]]),
+				end:   ansi.StringWidth(plain[:r[1]]),
+			})
+		}
+	}
+	s.current = 0
+	for i, m := range s.matches {
+		if m.line >= from {
+			s.current = i
+			break
+		}
+	}
+}
+
+// reset repeats the search on a new rendering of the same article.
+func (s *searchState) reset(doc *document) {
+	if s.query == "" {
+		return
+	}
+	cur := 0
+	if len(s.matches) > 0 {
+		cur = s.current
+	}
+	s.find(doc, s.query, 0)
+	s.current = min(cur, max(0, len(s.matches)-1))
+}
+
+func (s *searchState) step(delta int) {
+	n := len(s.matches)
+	s.current = ((s.current+delta)%n + n) % n
+}
+
+// status is "match 2/7" while a search has matches.
+func (s *searchState) status() string {
+	if len(s.matches) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("match %d/%d", s.current+1, len(s.matches))
+}
+
+// lines returns doc's lines with the matches highlighted, the current one
+// more strongly.
+func (s *searchState) lines(doc *document, st styles) []string {
+	if len(s.matches) == 0 {
+		return doc.lines
+	}
+	out := slices.Clone(doc.lines)
+	for i := 0; i < len(s.matches); {
+		line := s.matches[i].line
+		var ranges []lipgloss.Range
+		for ; i < len(s.matches) && s.matches[i].line == line; i++ {
+			style := st.match
+			if i == s.current {
+				style = st.currentMatch
+			}
+			m := s.matches[i]
+			ranges = append(ranges, lipgloss.NewRange(m.start, m.end, style))
+		}
+		out[line] = lipgloss.StyleRanges(doc.lines[line], ranges...)
+	}
+	return out
+}
