@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // listKeys are the bindings of the article list.
 type listKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Open, Filter, ClearFilter, Skipped     key.Binding
+	Open, Filter, ClearFilter, Skipped      key.Binding
 	Help, Quit                              key.Binding
 }
 
