@@ -113,7 +113,7 @@ func markHeadings(raw []rawBlock) []Block {
 		if prev.Kind == Heading || next.Kind != Paragraph {
 			continue
 		}
-		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) {
+		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) && endsSentence(next.Text) {
 			blocks[i].Kind = Heading
 			raw[i].Kind = Heading
 		}
@@ -137,7 +137,7 @@ func looksLikeHeading(s string) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+	if !unicode.IsUpper(first) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)

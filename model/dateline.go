@@ -6,16 +6,18 @@ import (
 )
 
 // Datelines open a news story with the place it was filed from. Group 1 is
-// the place; the empty group 2 marks where the story's own text starts.
+// the place; group 2 ends where the story's own text starts.
 var datelines = []*regexp.Regexp{
 	// "WASHINGTON (AP) — ", "BERLIN (dpa) - "
-	regexp.MustCompile(`^(\p{Lu}[\p{L}.'’/ -]{0,40}?)\s*\([^)\n]{1,30}\)\s*[-–—]+\s+()`),
+	regexp.MustCompile(`^(\p{Lu}[\p{L}.'’/ -]{0,40}?)(\s*\([^)\n]{1,30}\)\s*[-–—]+\s+)`),
 	// "NEW YORK, Feb 26 - ", "COMMACK, N.Y., Feb 26 - "
-	regexp.MustCompile(`^(\p{Lu}[\p{L}.'’/ -]{0,30}(?:, \p{Lu}[\p{L}.]{0,10})?), (?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*[-–—]+\s+()`),
-	// "Paris/Moskau – Nato-…", "Berlin - Die …": at most three capitalised
-	// words before the dash, and a capital after it.
-	regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,2})\s+[–—-]\s+()\p{Lu}`),
+	regexp.MustCompile(`^(\p{Lu}[\p{L}.'’/ -]{0,30}(?:, \p{Lu}[\p{L}. ]{0,20}?)?)(, (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?\s+\d{1,2}\s*[-–—]+\s+)`),
+	looseDateline,
 }
+
+// looseDateline matches "Paris/Moskau – Nato-…", "Berlin - Die …": at most
+// three capitalised words before the dash, and a capital after it.
+var looseDateline = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,2})(\s+[–—-]\s+)\p{Lu}`)
 
 // findDateline returns the place of a dateline that opens the first
 // paragraph, or "". The paragraph keeps its text.
@@ -25,8 +27,11 @@ func findDateline(blocks []Block) string {
 			continue
 		}
 		for _, re := range datelines {
-			if m := re.FindStringSubmatch(b.Text); m != nil {
-				return strings.TrimSpace(m[1])
+			if m := re.FindStringSubmatchIndex(b.Text); m != nil {
+				if re == looseDateline && isAside(b.Text[m[4]:m[5]], b.Text[m[5]:]) {
+					return ""
+				}
+				return strings.TrimSpace(b.Text[m[2]:m[3]])
 			}
 		}
 		return ""
@@ -38,8 +43,15 @@ func findDateline(blocks []Block) string {
 func stripDateline(text string) string {
 	for _, re := range datelines {
 		if loc := re.FindStringSubmatchIndex(text); loc != nil {
-			return text[loc[4]:] // the empty group marks where the story starts
+			return text[loc[5]:]
 		}
 	}
 	return text
+}
+
+// isAside tells a dateline's dash from the first of a pair of dashes around
+// an aside ("Vote For Me - ITV1's contest - finally hits"): the closing dash
+// follows in the same sentence.
+func isAside(dash, rest string) bool {
+	return strings.Contains(firstSentence(rest), " "+strings.TrimSpace(dash)+" ")
 }

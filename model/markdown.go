@@ -23,7 +23,7 @@ func parseMarkdown(a *Article, lines []string) {
 		return nil
 	}
 	open, fence := false, ""
-	for i, line := range lines {
+	for _, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case fence != "":
@@ -38,7 +38,7 @@ func parseMarkdown(a *Article, lines []string) {
 			open = true
 		case trimmed == "":
 			open = false
-		case i == 0 && a.Byline == "" && isByline(trimmed):
+		case len(blocks) == 0 && a.Byline == "" && isByline(trimmed):
 			a.Byline, _ = parseByline(trimmed)
 		case mdHeading.MatchString(trimmed):
 			m := mdHeading.FindStringSubmatch(trimmed)

@@ -77,7 +77,7 @@ func isTitleLine(lines []string, i, wrap int) bool {
 		return false
 	}
 	next := strings.TrimSpace(lines[i+1])
-	if next == "" {
+	if next == "" || isByline(next) {
 		return true
 	}
 	return startsSentence(next) && (wrap == 0 || n*4 < wrap*3)
