@@ -24,7 +24,7 @@ func Parse(name string, data []byte) (*Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText
 	}
-	a := &Article{ID: idFromName(name), Source: name}
+	a := &Article{ID: idFromName(name), Source: Sanitize(name)}
 	lines := trimBlankEdges(splitLines(text))
 	if isMarkdownName(name) {
 		a.Markdown = true

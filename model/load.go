@@ -1,0 +1,256 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// MaxFileSize is the largest file kiosk reads; news articles are far smaller.
+const MaxFileSize = 16 << 20
+
+// LoadFS loads every article file in fsys, such as the embedded seeds.
+func LoadFS(fsys fs.FS, name string) (*Library, error) {
+	var files []source
+	var skipped []Skipped
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			skipped = append(skipped, Skipped{p, err.Error()})
+		case d.Type().IsRegular() && isArticleName(p):
+			files = append(files, source{path: p, read: func() ([]byte, error) { return readLimited(fsys.Open(p)) }})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return load(name, files, skipped, []string{name}, nil)
+}
+
+// LoadPaths loads the files and folders a user named. Folders are read
+// recursively, following links to folders once; in folders, only .txt,
+// .text, .md, .markdown and extension-less files count, and hidden entries
+// are passed over. A file named directly is read whatever its name. Files
+// that are not articles are skipped with a reason. progress, when not nil,
+// is called from several goroutines as files are parsed.
+func LoadPaths(paths []string, progress func(done, total int)) (*Library, error) {
+	w := walker{seen: map[string]bool{}}
+	for _, p := range paths {
+		w.add(p, true)
+	}
+	name := strings.Join(paths, ", ")
+	if len(paths) == 1 {
+		name = filepath.Base(filepath.Clean(paths[0]))
+	}
+	return load(name, w.files, w.skipped, paths, progress)
+}
+
+type source struct {
+	path string
+	read func() ([]byte, error)
+}
+
+// walker collects the files below the paths it is given.
+type walker struct {
+	files   []source
+	skipped []Skipped
+	seen    map[string]bool // real paths of folders already read
+}
+
+func (w *walker) add(p string, named bool) {
+	info, err := os.Stat(p)
+	if err != nil {
+		w.skip(p, statReason(err))
+		return
+	}
+	switch {
+	case info.IsDir():
+		w.addDir(p)
+	case !info.Mode().IsRegular():
+		w.skip(p, fmt.Sprintf("not a regular file (%s)", fileKind(info.Mode())))
+	case named || isArticleName(p):
+		w.files = append(w.files, source{path: p, read: func() ([]byte, error) { return readLimited(os.Open(p)) }})
+	}
+}
+
+func (w *walker) addDir(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.skip(dir, statReason(err))
+		return
+	}
+	if w.seen[real] {
+		w.skip(dir, "folder already read (a link loop or a second link to it)")
+		return
+	}
+	w.seen[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.skip(dir, "cannot read folder: "+errText(err))
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		w.add(filepath.Join(dir, e.Name()), false)
+	}
+}
+
+func (w *walker) skip(p, reason string) {
+	w.skipped = append(w.skipped, Skipped{p, reason})
+}
+
+// load reads and parses files in parallel on a bounded pool and keeps them
+// in path order.
+func load(name string, files []source, skipped []Skipped, roots []string, progress func(done, total int)) (*Library, error) {
+	slices.SortFunc(files, func(a, b source) int { return strings.Compare(a.path, b.path) })
+	articles := make([]*Article, len(files))
+	reasons := make([]string, len(files))
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				articles[i], reasons[i] = parseFile(files[i])
+				if progress != nil {
+					progress(int(done.Add(1)), len(files))
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	lib := &Library{Name: name, Skipped: skipped}
+	for i, a := range articles {
+		if a == nil {
+			lib.Skipped = append(lib.Skipped, Skipped{files[i].path, reasons[i]})
+			continue
+		}
+		lib.Articles = append(lib.Articles, a)
+	}
+	slices.SortFunc(lib.Skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
+	uniqueIDs(lib.Articles)
+	if len(lib.Articles) == 0 {
+		return lib, noArticlesError(roots, lib.Skipped)
+	}
+	return lib, nil
+}
+
+func parseFile(src source) (*Article, string) {
+	data, err := src.read()
+	if err != nil {
+		return nil, errText(err)
+	}
+	if len(data) == 0 {
+		return nil, "empty file"
+	}
+	a, err := Parse(src.path, data)
+	if err != nil {
+		return nil, errText(err)
+	}
+	return a, ""
+}
+
+var errTooLarge = fmt.Errorf("larger than %d MiB: not a news article", MaxFileSize>>20)
+
+// readLimited reads at most MaxFileSize bytes and refuses larger files
+// without reading them whole.
+func readLimited(f fs.File, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		return nil, errTooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// uniqueIDs keeps IDs unique when two files in different folders share a
+// base name: later ones (in path order) get a numbered suffix.
+func uniqueIDs(articles []*Article) {
+	seen := make(map[string]int, len(articles))
+	for _, a := range articles {
+		n := seen[a.ID]
+		seen[a.ID] = n + 1
+		if n > 0 {
+			a.ID = fmt.Sprintf("%s-%d", a.ID, n+1)
+		}
+	}
+}
+
+func isArticleName(p string) bool {
+	switch strings.ToLower(path.Ext(filepath.ToSlash(p))) {
+	case ".txt", ".text", ".md", ".markdown", "":
+		return true
+	}
+	return false
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
+}
+
+func statReason(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file or folder"
+	}
+	return errText(err)
+}
+
+// errText is an error's message without the path that Skipped already
+// names.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+func noArticlesError(roots []string, skipped []Skipped) error {
+	where := strings.Join(roots, ", ")
+	if len(skipped) == 0 {
+		return fmt.Errorf("no articles in %s: no .txt, .text or .md files found; point kiosk at a news file or a folder of them", where)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "no articles could be loaded from %s:", where)
+	for i, s := range skipped {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n  … and %d more", len(skipped)-5)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %s: %s", s.Path, s.Reason)
+	}
+	return errors.New(b.String())
+}
