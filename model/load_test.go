@@ -1,0 +1,173 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"kiosk/seeds"
+)
+
+func TestLoadFSEmbeddedSeeds(t *testing.T) {
+	lib, err := LoadFS(seeds.FS, "kiosk seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Articles) != 1 || lib.Articles[0].Byline != "Ivd" {
+		t.Fatalf("seeds gave %d articles: %+v", len(lib.Articles), lib.Articles)
+	}
+	if len(lib.Skipped) != 0 {
+		t.Errorf("skipped seeds: %v", lib.Skipped)
+	}
+}
+
+func TestLoadFSOrderAndUniqueIDs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"b/story.txt": {Data: []byte("Second story\n\nText of b.\n")},
+		"a/story.txt": {Data: []byte("First story\n\nText of a.\n")},
+		"image.png":   {Data: []byte("\x89PNG")},
+	}
+	lib, err := LoadFS(fsys, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Articles) != 2 || lib.Articles[0].Title != "First story" || lib.Articles[1].Title != "Second story" {
+		t.Fatalf("articles not in path order: %+v", lib.Articles)
+	}
+	if lib.Articles[0].ID != "story" || lib.Articles[1].ID != "story-2" {
+		t.Errorf("IDs = %q, %q; want story, story-2", lib.Articles[0].ID, lib.Articles[1].ID)
+	}
+}
+
+// TestLoadPathsSkipsBadFiles builds a folder of everything that is not an
+// article and checks that each is skipped with a reason while the good
+// file loads, and that nothing hangs.
+func TestLoadPathsSkipsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", []byte("Von: Ivd\nEin Absatz.\n"))
+	write("empty.txt", nil)
+	write("binary", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1})
+	write("ignored.jpg", []byte("not looked at"))
+	write(".hidden.txt", []byte("not looked at"))
+	big, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop-b.txt", filepath.Join(dir, "loop-a.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop-a.txt", filepath.Join(dir, "loop-b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "self")); err != nil {
+		t.Fatal(err)
+	}
+
+	done := make(chan struct{})
+	var lib *Library
+	go func() {
+		defer close(done)
+		lib, err = LoadPaths([]string{dir}, nil)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("LoadPaths hung (a FIFO opened for reading?)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Articles) != 1 || lib.Articles[0].ID != "good" {
+		t.Fatalf("articles = %+v, want only good.txt", lib.Articles)
+	}
+	want := map[string]string{
+		"binary":     "binary",
+		"empty.txt":  "empty",
+		"huge.txt":   "larger than 16 MiB",
+		"pipe.txt":   "FIFO",
+		"loop-a.txt": "symbolic links",
+		"loop-b.txt": "symbolic links",
+		"self":       "already read",
+	}
+	got := map[string]string{}
+	for _, s := range lib.Skipped {
+		got[filepath.Base(s.Path)] = s.Reason
+	}
+	for name, reason := range want {
+		if !strings.Contains(got[name], reason) {
+			t.Errorf("%s: skipped with reason %q, want one mentioning %q", name, got[name], reason)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("skipped %v, want exactly %v", got, want)
+	}
+}
+
+func TestLoadPathsNamedFileAnyExtension(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "story.news")
+	if err := os.WriteFile(p, []byte("Headline\n\nBody text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := LoadPaths([]string{p}, nil)
+	if err != nil || len(lib.Articles) != 1 {
+		t.Fatalf("a file named by the user was not read: %v %+v", err, lib)
+	}
+}
+
+func TestLoadPathsNothingLoadsIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := LoadPaths([]string{dir}, nil); err == nil || !strings.Contains(err.Error(), dir) {
+		t.Errorf("empty folder: error %v, want one naming %s", err, dir)
+	}
+	bin := filepath.Join(dir, "x.txt")
+	if err := os.WriteFile(bin, []byte{0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadPaths([]string{dir, filepath.Join(dir, "missing")}, nil)
+	if err == nil || !strings.Contains(err.Error(), "x.txt: binary") || !strings.Contains(err.Error(), "missing: no such file") {
+		t.Errorf("error %v does not name each path and its reason", err)
+	}
+}
+
+func TestLoadPathsReportsProgress(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), bytes.Repeat([]byte("Word. "), 10), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var calls, last atomic.Int64
+	if _, err := LoadPaths([]string{dir}, func(done, total int) {
+		calls.Add(1)
+		if total != 3 {
+			t.Errorf("total = %d, want 3", total)
+		}
+		if done == total {
+			last.Store(int64(done))
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 3 || last.Load() != 3 {
+		t.Errorf("progress called %d times, final %d; want 3 and 3", calls.Load(), last.Load())
+	}
+}
