@@ -1,0 +1,136 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"kiosk/model"
+	"kiosk/ui"
+)
+
+// progressInterval paces loading-progress messages: often enough to look
+// alive, rarely enough not to slow the loader down.
+const progressInterval = 50 * time.Millisecond
+
+// runReader opens the full-screen reader, or prints the list when standard
+// output is not a terminal (so that `kiosk | head` works, as with glow).
+func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags) error {
+	if err := c.checkPaths(cmd, paths); err != nil {
+		return err
+	}
+	if !isTerminal(c.stdout) {
+		lib, err := c.loadLibrary(paths)
+		if err != nil {
+			return err
+		}
+		return ui.WriteList(c.stdout, lib)
+	}
+	opts := ui.Options{Theme: display.theme, Width: display.width}
+	var lib *model.Library
+	if len(paths) == 0 {
+		// The built-in library loads in well under a frame: load it first
+		// so the first frame already shows it.
+		var err error
+		if lib, err = c.readLibrary(nil, nil); err != nil {
+			return err
+		}
+	}
+	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
+	loaded := make(chan error, 1)
+	if lib == nil {
+		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
+			return c.readLibrary(paths, progress)
+		})
+	}
+	_, err := p.Run()
+	select {
+	case loadErr := <-loaded:
+		if loadErr != nil {
+			return loadErr
+		}
+	default:
+		// The reader quit before the library finished loading.
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	return nil
+}
+
+// loadInto loads a library while p runs and hands it to the reader, with
+// progress on the way; the load's error goes to loaded first, so that it is
+// there when the reader quits. A panic while loading stops the program,
+// which restores the terminal, and is reported with its stack.
+func loadInto(p *tea.Program, loaded chan<- error, load func(progress func(done, total int)) (*model.Library, error)) {
+	var done, total atomic.Int64
+	stop := make(chan struct{})
+	defer close(stop)
+	go sendProgress(p, stop, &done, &total)
+	defer func() {
+		if r := recover(); r != nil {
+			loaded <- fmt.Errorf("internal error while loading the library: %v\n%s\nPlease report this, with the trace above", r, debug.Stack())
+			p.Kill()
+		}
+	}()
+	lib, err := load(func(d, t int) {
+		done.Store(int64(d))
+		total.Store(int64(t))
+	})
+	loaded <- err
+	p.Send(ui.LibraryMsg{Lib: lib, Err: err})
+}
+
+// sendProgress reports loading progress to p every progressInterval until
+// stop is closed. The loader only stores counters: sending to p for every
+// file would make it wait on the reader.
+func sendProgress(p *tea.Program, stop <-chan struct{}, done, total *atomic.Int64) {
+	ticker := time.NewTicker(progressInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-ticker.C:
+			if t := total.Load(); t > 0 {
+				p.Send(ui.LoadProgressMsg{Done: int(done.Load()), Total: int(t)})
+			}
+		}
+	}
+}
+
+// programOptions connects the program to this invocation's terminal. When
+// standard input is not a terminal, Bubble Tea opens the TTY itself.
+func (c *cli) programOptions(cmd *cobra.Command) []tea.ProgramOption {
+	opts := []tea.ProgramOption{
+		tea.WithContext(cmd.Context()),
+		tea.WithOutput(c.stdout),
+		tea.WithEnvironment(c.env),
+	}
+	if _, ok := terminal(c.stdin); ok {
+		opts = append(opts, tea.WithInput(c.stdin))
+	}
+	return opts
+}
+
+// checkPaths catches a mistyped command before it is taken for a missing
+// file: `kiosk lsit` suggests `kiosk list`.
+func (c *cli) checkPaths(cmd *cobra.Command, paths []string) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(paths[0]); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if s := cmd.SuggestionsFor(paths[0]); len(s) > 0 {
+		return usagef(cmd, "%q is neither a file nor a command: did you mean 'kiosk %s'?", oneLine(paths[0]), strings.Join(s, "' or 'kiosk "))
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+)
+
+// defaultWidth is the widest text column kiosk sets, as most style guides
+// for reading prose recommend.
+const defaultWidth = 80
+
+// minWidth keeps a text column that can still hold a word or two.
+const minWidth = 20
+
+var themes = []string{"auto", "dark", "light"}
+
+// displayFlags are the flags of the commands that show articles.
+type displayFlags struct {
+	width int
+	theme string
+}
+
+func (d *displayFlags) register(cmd *cobra.Command) {
+	cmd.Flags().IntVarP(&d.width, "width", "w", defaultWidth, "widest text column, in terminal columns")
+	cmd.Flags().StringVarP(&d.theme, "theme", "t", "auto", "colours for a dark or light terminal: auto, dark or light")
+	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(themes, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// check rejects values no command can use, as a usage error.
+func (d *displayFlags) check(cmd *cobra.Command) error {
+	if d.width < minWidth {
+		return usagef(cmd, "--width %d is too narrow: give at least %d columns", d.width, minWidth)
+	}
+	if !slices.Contains(themes, d.theme) {
+		return usagef(cmd, "--theme %q is not a theme: use auto, dark or light", d.theme)
+	}
+	return nil
+}
+
+// textWidth is the column to wrap at: --width, narrowed to fit a terminal
+// unless the user asked for a width.
+func (d *displayFlags) textWidth(cmd *cobra.Command, terminalColumns int) int {
+	if cmd.Flags().Changed("width") || terminalColumns <= 0 {
+		return d.width
+	}
+	return max(min(d.width, terminalColumns), minWidth)
+}
+
+func (c *cli) rootCommand() *cobra.Command {
+	var display displayFlags
+	root := &cobra.Command{
+		Use:   "kiosk [PATH...]",
+		Short: "Read the news in your terminal",
+		Long: `kiosk reads news articles (plain-text and markdown files) in a full-screen
+reader. With no PATH it opens the articles built into it; given files or
+folders (read recursively) it opens those.
+
+When standard output is not a terminal, kiosk prints the list of articles
+instead, as 'kiosk list' does. NO_COLOR turns colours off.
+
+Exit status: 0 on success; 1 when something failed (nothing could be loaded,
+no such article, no match); 2 when kiosk was called the wrong way.`,
+		Example: `# Read the built-in articles
+kiosk
+
+# Read a folder of articles with a light theme
+kiosk --theme light ~/news
+
+# Script it: list, show and search
+kiosk list ~/news | head
+kiosk show 3 ~/news | less
+kiosk search nordkorea --json | jq -r '.[].title'`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			if err := display.check(cmd); err != nil {
+				return err
+			}
+			return c.runReader(cmd, paths, display)
+		},
+	}
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	display.register(root)
+	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{cmd: cmd.CommandPath(), err: err}
+	})
+	root.SuggestionsMinimumDistance = 2
+	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand())
+	rejectUnknownShells(root)
+	return root
+}
+
+// rejectUnknownShells makes `kiosk completion tcsh` a usage error; cobra
+// would print the completion help and succeed. Cobra's completion commands
+// keep the output writer they see here, so the root's must be set first.
+func rejectUnknownShells(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, cmd := range root.Commands() {
+		if cmd.Name() != "completion" {
+			continue
+		}
+		cmd.Args = cobra.ArbitraryArgs
+		cmd.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef(cmd, "kiosk has no completions for %q: choose bash, zsh, fish or powershell", args[0])
+			}
+			return cmd.Help()
+		}
+	}
+}
+
+// plural formats a count with the singular or plural of a noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

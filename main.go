@@ -1,0 +1,12 @@
+// Command kiosk reads the news in a terminal: a full-screen reader, plain
+// commands for scripts and pipes, and an SSH server for many readers.
+package main
+
+import (
+	"context"
+	"os"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ()))
+}

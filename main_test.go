@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kiosk/seeds"
+)
+
+func TestMain(m *testing.M) {
+	// fang reads the help width once from the terminal: pin it so that the
+	// help golden file does not depend on where the tests run.
+	os.Setenv("__FANG_TEST_WIDTH", "100")
+	os.Exit(m.Run())
+}
+
+// result is what one in-process run of kiosk produced.
+type result struct {
+	stdout, stderr string
+	status         int
+}
+
+// kiosk runs the command line in-process with a plain environment and
+// buffers for standard output and error, as when piped.
+func kiosk(t *testing.T, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	status := run(t.Context(), args, strings.NewReader(""), &stdout, &stderr, []string{"TERM=xterm-256color"})
+	return result{stdout: stdout.String(), stderr: stderr.String(), status: status}
+}
+
+func (r result) expect(t *testing.T, status int) {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", r.status, status, r.stdout, r.stderr)
+	}
+}
+
+// seedName is the one article built into kiosk.
+const seedName = "000_36dbd7c5854988d2.txt"
+
+const seedHeading = "Nordkorea ratifiziert Verteidigungsabkommen mit Russland"
+
+func seedBytes(t *testing.T) []byte {
+	t.Helper()
+	data, err := fs.ReadFile(seeds.FS, seedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// writeFiles makes a folder holding the given files and returns its path.
+func writeFiles(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
