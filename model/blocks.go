@@ -43,6 +43,14 @@ func wrapWidth(lines []string) int {
 // line is a block of its own. Bullet lines are list items.
 func segment(lines []string, wrap int) []rawBlock {
 	var blocks []rawBlock
+	var parts []string // the lines of the paragraph being joined
+	flush := func() {
+		if len(parts) > 1 {
+			last := &blocks[len(blocks)-1]
+			last.Text, last.lines = strings.Join(parts, " "), len(parts)
+		}
+		parts = parts[:0]
+	}
 	open := false
 	for i, line := range lines {
 		text := strings.TrimSpace(line)
@@ -51,19 +59,22 @@ func segment(lines []string, wrap int) []rawBlock {
 			continue
 		}
 		if item, ok := listItemText(text); ok {
+			flush()
 			blocks = append(blocks, rawBlock{Block{ListItem, item}, 1})
+			parts = append(parts, item)
 			open = wrap > 0
 			continue
 		}
-		if open && continuesParagraph(lines[i-1], line, wrap) {
-			last := &blocks[len(blocks)-1]
-			last.Text += " " + text
-			last.lines++
+		if open && continuesParagraph(lines[i-1], line, wrap) && len(parts) > 0 {
+			parts = append(parts, text)
 			continue
 		}
+		flush()
 		blocks = append(blocks, rawBlock{Block{Paragraph, text}, 1})
+		parts = append(parts, text)
 		open = true
 	}
+	flush()
 	return blocks
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -13,7 +14,8 @@ import (
 // errBinary is returned for data that is not text in any encoding we read.
 var errBinary = errors.New("binary data, not text")
 
-// decode turns a file's bytes into UTF-8 text with LF line endings. It reads
+// decode turns a file's bytes into UTF-8 text with LF line endings. The
+// text may share data's memory: data must not change afterwards. It reads
 // UTF-8 (with or without a BOM), UTF-16 with a BOM or with the zero-byte
 // pattern of mostly-ASCII UTF-16, and takes anything else that is not valid
 // UTF-8 as Windows-1252.
@@ -21,7 +23,7 @@ func decode(data []byte) (string, error) {
 	var text string
 	switch {
 	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
-		text = string(data[3:])
+		text = unsafeString(data[3:])
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		return decodeUTF16(data[2:], unicode.LittleEndian)
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
@@ -34,7 +36,7 @@ func decode(data []byte) (string, error) {
 			return "", errBinary
 		}
 		if utf8.Valid(data) {
-			text = string(data)
+			text = unsafeString(data)
 		} else {
 			b, err := charmap.Windows1252.NewDecoder().Bytes(data)
 			if err != nil {
@@ -96,4 +98,12 @@ func normalizeNewlines(s string) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// unsafeString views b as a string without copying; b must never change.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

@@ -27,7 +27,12 @@ func LoadFS(fsys fs.FS, name string) (*Library, error) {
 		case err != nil:
 			skipped = append(skipped, Skipped{p, err.Error()})
 		case d.Type().IsRegular() && isArticleName(p):
-			files = append(files, source{path: p, read: func() ([]byte, error) { return readLimited(fsys.Open(p)) }})
+			info, err := d.Info()
+			if err != nil {
+				skipped = append(skipped, Skipped{p, errText(err)})
+				return nil
+			}
+			files = append(files, source{p, info.Size(), func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		}
 		return nil
 	})
@@ -57,6 +62,7 @@ func LoadPaths(paths []string, progress func(done, total int)) (*Library, error)
 
 type source struct {
 	path string
+	size int64
 	read func() ([]byte, error)
 }
 
@@ -79,8 +85,12 @@ func (w *walker) add(p string, named bool) {
 	case !info.Mode().IsRegular():
 		w.skip(p, fmt.Sprintf("not a regular file (%s)", fileKind(info.Mode())))
 	case named || isArticleName(p):
-		w.files = append(w.files, source{path: p, read: func() ([]byte, error) { return readLimited(os.Open(p)) }})
+		w.addFile(p, info.Size())
 	}
+}
+
+func (w *walker) addFile(p string, size int64) {
+	w.files = append(w.files, source{p, size, func() ([]byte, error) { return readFileLimited(p) }})
 }
 
 func (w *walker) addDir(dir string) {
@@ -100,10 +110,17 @@ func (w *walker) addDir(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
-			continue
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.Type().IsRegular():
+			// The size is checked once the file is open: no stat here.
+			if isArticleName(p) {
+				w.addFile(p, 0)
+			}
+		default:
+			w.add(p, false)
 		}
-		w.add(filepath.Join(dir, e.Name()), false)
 	}
 }
 
@@ -152,40 +169,64 @@ func load(name string, files []source, skipped []Skipped, roots []string, progre
 }
 
 func parseFile(src source) (*Article, string) {
+	if src.size > MaxFileSize {
+		return nil, tooLarge
+	}
 	data, err := src.read()
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, errText(err)
-	}
-	if len(data) == 0 {
+	case len(data) == 0:
 		return nil, "empty file"
+	case len(data) > MaxFileSize: // it grew since we looked
+		return nil, tooLarge
 	}
-	a, err := Parse(src.path, data)
+	a, err := parseOwned(src.path, data)
 	if err != nil {
 		return nil, errText(err)
 	}
 	return a, ""
 }
 
-var errTooLarge = fmt.Errorf("larger than %d MiB: not a news article", MaxFileSize>>20)
+var tooLarge = fmt.Sprintf("larger than %d MiB: not a news article", MaxFileSize>>20)
 
-// readLimited reads at most MaxFileSize bytes and refuses larger files
-// without reading them whole.
-func readLimited(f fs.File, err error) ([]byte, error) {
+var errTooLarge = errors.New(tooLarge)
+
+// readFileLimited reads a file as os.ReadFile does, but refuses one larger
+// than MaxFileSize before reading it.
+func readFileLimited(p string) ([]byte, error) {
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
-		return nil, errTooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileSize {
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	if info.Size() > MaxFileSize {
 		return nil, errTooLarge
 	}
-	return data, nil
+	data := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > MaxFileSize {
+			return nil, errTooLarge
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // uniqueIDs keeps IDs unique when two files in different folders share a

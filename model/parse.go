@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"path"
 	"strings"
@@ -16,6 +17,13 @@ var errNoText = errors.New("no text in it")
 // extension makes the file markdown. The error says why the file is not an
 // article (binary data, no text).
 func Parse(name string, data []byte) (*Article, error) {
+	return parseOwned(name, bytes.Clone(data))
+}
+
+// parseOwned is Parse for data that nobody else holds or will change, such
+// as a buffer just read from a file: the article's text may share its
+// memory instead of copying it.
+func parseOwned(name string, data []byte) (*Article, error) {
 	text, err := decode(data)
 	if err != nil {
 		return nil, err
@@ -37,9 +45,23 @@ func Parse(name string, data []byte) (*Article, error) {
 		a.Title = deriveTitle(a.Blocks, name)
 	}
 	for _, b := range a.Blocks {
-		a.Words += len(strings.Fields(b.Text))
+		a.Words += countWords(b.Text)
 	}
 	return a, nil
+}
+
+// countWords counts runs of non-space characters without allocating.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
 }
 
 // parseText reads plain text: byline, title, body and footer.
