@@ -171,3 +171,22 @@ func TestLoadPathsReportsProgress(t *testing.T) {
 		t.Errorf("progress called %d times, final %d; want 3 and 3", calls.Load(), last.Load())
 	}
 }
+
+func TestLoadPathsSkipsUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file: permissions cannot make one unreadable")
+	}
+	dir := t.TempDir()
+	for name, mode := range map[string]os.FileMode{"good.txt": 0o644, "secret.txt": 0o000} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("Headline\n\nBody.\n"), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := LoadPaths([]string{dir}, nil)
+	if err != nil || len(lib.Articles) != 1 {
+		t.Fatalf("LoadPaths: %v, %d articles", err, len(lib.Articles))
+	}
+	if len(lib.Skipped) != 1 || !strings.Contains(lib.Skipped[0].Reason, "permission denied") {
+		t.Errorf("skipped = %v, want secret.txt: permission denied", lib.Skipped)
+	}
+}
