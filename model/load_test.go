@@ -174,7 +174,7 @@ func TestLoadPathsReportsProgress(t *testing.T) {
 
 func TestLoadPathsSkipsUnreadableFile(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("root reads every file: permissions cannot make one unreadable")
+		t.Skip("root reads every file: permissions cannot make one unreadable (TestLoadPathsSkipsFileThatFailsToRead covers root)")
 	}
 	dir := t.TempDir()
 	for name, mode := range map[string]os.FileMode{"good.txt": 0o644, "secret.txt": 0o000} {
@@ -188,5 +188,26 @@ func TestLoadPathsSkipsUnreadableFile(t *testing.T) {
 	}
 	if len(lib.Skipped) != 1 || !strings.Contains(lib.Skipped[0].Reason, "permission denied") {
 		t.Errorf("skipped = %v, want secret.txt: permission denied", lib.Skipped)
+	}
+}
+
+// TestLoadPathsSkipsFileThatFailsToRead uses /proc/self/mem, a regular file
+// whose first page cannot be read, so that the read error path is covered
+// even as root.
+func TestLoadPathsSkipsFileThatFailsToRead(t *testing.T) {
+	const mem = "/proc/self/mem"
+	if _, err := os.Stat(mem); err != nil {
+		t.Skip("no /proc on this system")
+	}
+	good := filepath.Join(t.TempDir(), "good.txt")
+	if err := os.WriteFile(good, []byte("Headline\n\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := LoadPaths([]string{good, mem}, nil)
+	if err != nil || len(lib.Articles) != 1 {
+		t.Fatalf("LoadPaths: %v, %+v", err, lib)
+	}
+	if len(lib.Skipped) != 1 || lib.Skipped[0].Path != mem || lib.Skipped[0].Reason == "" {
+		t.Errorf("skipped = %v, want %s with a reason", lib.Skipped, mem)
 	}
 }
