@@ -52,9 +52,10 @@ type Model struct {
 	back  screen
 	list  listModel
 	pager pagerModel
+	// text is the help or skipped-files screen while one is open.
+	text textScreen
 	// comments is the comments toggle; it holds across articles.
 	comments bool
-	skipped  skippedView
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -62,6 +63,7 @@ type Model struct {
 func New(lib *model.Library, opts Options) *Model {
 	m := &Model{com: newCommon(opts), screen: screenLoading}
 	m.pager = newPagerModel(m.com)
+	m.list = newListModel(m.com, &model.Library{})
 	if lib != nil {
 		m.setLibrary(lib, nil)
 	}
@@ -74,7 +76,6 @@ func (m *Model) setLibrary(lib *model.Library, err error) {
 		lib = &model.Library{}
 	}
 	m.list = newListModel(m.com, lib)
-	m.skipped = newSkippedView(m.com, lib.Skipped)
 	m.screen = screenList
 }
 
@@ -122,12 +123,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateList(msg)
 	case screenPager:
 		return m, m.updatePager(msg)
-	case screenHelp:
-		if _, ok := msg.(tea.KeyPressMsg); ok {
-			m.screen = m.back
-		}
-	case screenSkipped:
-		if m.skipped.update(msg) {
+	case screenHelp, screenSkipped:
+		if m.text.update(msg) {
 			m.screen = m.back
 		}
 	}
@@ -141,7 +138,7 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 			case k.String() == "q" || k.String() == "esc":
 				return tea.Quit
 			case k.String() == "!" && len(m.list.lib.Skipped) > 0:
-				m.back, m.screen = screenList, screenSkipped
+				m.showText(screenSkipped)
 			}
 		}
 		return nil
@@ -151,10 +148,10 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 	case listQuit:
 		return tea.Quit
 	case listHelp:
-		m.back, m.screen = screenList, screenHelp
+		m.showText(screenHelp)
 	case listSkipped:
 		if len(m.list.lib.Skipped) > 0 {
-			m.back, m.screen = screenList, screenSkipped
+			m.showText(screenSkipped)
 		}
 	case listOpen:
 		return m.openArticle(m.list.selected())
@@ -171,7 +168,7 @@ func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
 		m.list.selectArticle(m.pager.index)
 		m.screen = screenList
 	case pagerHelp:
-		m.back, m.screen = screenPager, screenHelp
+		m.showText(screenHelp)
 	case pagerNext, pagerPrev:
 		delta := 1
 		if action == pagerPrev {
@@ -188,9 +185,19 @@ func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
 		}
 	case pagerToggleComments:
 		m.comments = !m.comments
-		return m.pager.rerender(m.comments)
+		return m.pager.toggleComments(m.comments)
 	}
 	return cmd
+}
+
+// showText opens the help or skipped-files screen over the current one.
+func (m *Model) showText(s screen) {
+	lines := skippedLines(m.com, m.list.lib.Skipped)
+	if s == screenHelp {
+		lines = helpLines(m.com, m.screen == screenPager)
+	}
+	m.back, m.screen = m.screen, s
+	m.text = textScreen{com: m.com, lines: lines}
 }
 
 func (m *Model) openArticle(i int) tea.Cmd {
@@ -205,7 +212,7 @@ func (m *Model) empty() bool { return m.lib == nil || len(m.lib.Articles) == 0 }
 
 // View draws the current screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.content())
+	v := tea.NewView(clipLines(m.content(), m.com.width, m.com.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "kiosk"
@@ -222,10 +229,8 @@ func (m *Model) content() string {
 	case screenPager:
 		pos, total := m.list.position(m.pager.index)
 		return m.pager.view(pos, total)
-	case screenHelp:
-		return helpView(m.com, m.back == screenPager)
-	case screenSkipped:
-		return m.skipped.view()
+	case screenHelp, screenSkipped:
+		return m.text.view()
 	}
 	if m.empty() {
 		return emptyView(m.com, m.lib, m.loadErr)

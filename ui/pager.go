@@ -27,6 +27,9 @@ type pagerModel struct {
 	// keepBlock is the block to bring back to the top once a re-render at a
 	// new width arrives; -1 for none.
 	keepBlock int
+	// toFooter scrolls to the end once the next rendering arrives: the
+	// reader asked to see the comments footer.
+	toFooter bool
 	vp        viewport.Model
 	search    searchState
 	input     textinput.Model
@@ -73,6 +76,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.prompting = false
 	p.note = ""
 	p.keepBlock = -1
+	p.toFooter = false
 	return p.rerender(comments)
 }
 
@@ -122,6 +126,8 @@ func (p *pagerModel) show(doc *document, o RenderOptions) {
 	p.search.reset(doc)
 	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
 	switch {
+	case p.toFooter:
+		p.vp.GotoBottom()
 	case first:
 		p.vp.GotoTop()
 	case p.keepBlock >= 0 && p.keepBlock < len(doc.anchors):
@@ -130,6 +136,14 @@ func (p *pagerModel) show(doc *document, o RenderOptions) {
 		p.vp.SetYOffset(offset)
 	}
 	p.keepBlock = -1
+	p.toFooter = false
+}
+
+// toggleComments re-renders with the footer shown or hidden; shown, the
+// pane scrolls to it.
+func (p *pagerModel) toggleComments(comments bool) tea.Cmd {
+	p.toFooter = comments
+	return p.rerender(comments)
 }
 
 func (p *pagerModel) setSize() {

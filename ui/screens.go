@@ -23,46 +23,42 @@ func shortHelp(bindings []key.Binding) string {
 	return strings.Join(parts, " · ")
 }
 
-// helpView is the full help, generated from the key maps so that it always
-// tells the truth about the bindings. The screen the reader came from is
-// listed first.
-func helpView(c *common, fromPager bool) string {
+// helpLines is the full help, generated from the key maps so that it
+// always tells the truth about the bindings. The screen the reader came
+// from is listed first; the two sections sit side by side when they fit.
+func helpLines(c *common, fromPager bool) []string {
 	s := c.styles
-	sections := []struct {
-		title  string
-		groups [][]key.Binding
-	}{
-		{"Article list", c.listKeys.FullHelp()},
-		{"Article pane", c.pagerKeys.FullHelp()},
-	}
+	list := helpSection(s, "Article list", c.listKeys.FullHelp())
+	pane := helpSection(s, "Article pane", c.pagerKeys.FullHelp())
 	if fromPager {
-		sections[0], sections[1] = sections[1], sections[0]
+		list, pane = pane, list
 	}
-	var b strings.Builder
-	b.WriteString(s.header.Render("kiosk help") + s.dim.Render(" · any key closes") + "\n")
-	for _, sec := range sections {
-		b.WriteString("\n" + s.prompt.Render(sec.title) + "\n")
-		for _, group := range sec.groups {
-			for _, kb := range group {
-				h := kb.Help()
-				fmt.Fprintf(&b, "  %s %s\n", s.help.FullKey.Render(fmt.Sprintf("%-10s", h.Key)), s.help.FullDesc.Render(h.Desc))
-			}
-		}
+	var body []string
+	const gap = 4
+	if colWidth := max(lipgloss.Width(list), lipgloss.Width(pane)); c.width >= 2*colWidth+gap {
+		left := lipgloss.NewStyle().Width(colWidth + gap).Render(list)
+		body = strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, left, pane), "\n")
+	} else {
+		body = append(strings.Split(list, "\n"), "")
+		body = append(body, strings.Split(pane, "\n")...)
 	}
-	b.WriteString("\n" + s.dim.Render("ctrl+c quits from anywhere. In the list, type after / to filter; in an article, / searches it."))
-	return clipLines(twoColumns(b.String(), c), c.width, c.height)
+	lines := []string{s.header.Render("kiosk help") + s.dim.Render(" · j/k scroll · any other key closes"), ""}
+	lines = append(lines, body...)
+	return append(lines, "",
+		s.dim.Render("ctrl+c quits from anywhere."),
+		s.dim.Render("In the list, / filters by title, byline and place;"),
+		s.dim.Render("in an article, / searches its text."))
 }
 
-// twoColumns splits the help into two columns when it is too tall for the
-// terminal and wide enough for both.
-func twoColumns(text string, c *common) string {
-	lines := strings.Split(text, "\n")
-	if len(lines) <= c.height || c.width < 84 {
-		return text
+func helpSection(s styles, title string, groups [][]key.Binding) string {
+	lines := []string{s.prompt.Render(title)}
+	for _, group := range groups {
+		for _, kb := range group {
+			h := kb.Help()
+			lines = append(lines, "  "+s.help.FullKey.Render(fmt.Sprintf("%-9s", h.Key))+" "+s.help.FullDesc.Render(h.Desc))
+		}
 	}
-	half := (len(lines) + 1) / 2
-	left := lipgloss.NewStyle().Width(c.width / 2).Render(strings.Join(lines[:half], "\n"))
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Join(lines[half:], "\n"))
+	return strings.Join(lines, "\n")
 }
 
 // clipLines cuts text to the terminal, so that nothing wraps or scrolls.
@@ -113,45 +109,52 @@ func emptyView(c *common, lib *model.Library, err error) string {
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
-// skippedView lists the files that did not load, with the reason for each.
-type skippedView struct {
+// skippedLines lists the files that did not load, with the reason for each.
+func skippedLines(c *common, items []model.Skipped) []string {
+	s := c.styles
+	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · j/k scroll · any other key closes", len(items)))}
+	for _, it := range items {
+		lines = append(lines, model.Sanitize(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
+	}
+	return lines
+}
+
+// textScreen shows lines that may be taller than the terminal: j/k and the
+// page keys scroll, any other key closes it.
+type textScreen struct {
 	com    *common
-	items  []model.Skipped
+	lines  []string
 	offset int
 }
 
-func newSkippedView(c *common, items []model.Skipped) skippedView {
-	return skippedView{com: c, items: items}
-}
-
-// update scrolls; it reports true when the view should close.
-func (v *skippedView) update(msg tea.Msg) bool {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
+// update scrolls; it reports true when the screen should close.
+func (v *textScreen) update(msg tea.Msg) bool {
+	var delta int
+	page := max(1, v.com.height-1)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "j", "down":
+			delta = 1
+		case "k", "up":
+			delta = -1
+		case "space", "f", "pgdown":
+			delta = page
+		case "b", "pgup":
+			delta = -page
+		default:
+			return true
+		}
+	case tea.MouseWheelMsg:
+		delta = 3
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			delta = -3
+		}
 	}
-	page := max(1, v.com.height-2)
-	switch k.String() {
-	case "j", "down":
-		v.offset++
-	case "k", "up":
-		v.offset--
-	case "space", "f", "pgdown":
-		v.offset += page
-	case "b", "pgup":
-		v.offset -= page
-	default:
-		return true
-	}
-	v.offset = max(0, min(v.offset, len(v.items)-page))
+	v.offset = max(0, min(v.offset+delta, len(v.lines)-v.com.height))
 	return false
 }
 
-func (v *skippedView) view() string {
-	s := v.com.styles
-	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · j/k scroll · any other key closes", len(v.items)))}
-	for _, it := range v.items[min(v.offset, len(v.items)):] {
-		lines = append(lines, model.Sanitize(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
-	}
-	return clipLines(strings.Join(lines, "\n"), v.com.width, v.com.height)
+func (v *textScreen) view() string {
+	return clipLines(strings.Join(v.lines[min(v.offset, len(v.lines)):], "\n"), v.com.width, v.com.height)
 }

@@ -48,7 +48,7 @@ func newStyles(dark bool) styles {
 		dim:           lipgloss.NewStyle().Foreground(dim),
 		errorText:     lipgloss.NewStyle().Bold(true).Foreground(pick(lipgloss.Color("#B3261E"), lipgloss.Color("#FF7B72"))),
 		match:         lipgloss.NewStyle().Reverse(true),
-		currentMatch:  lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true).Background(highlight(dark)),
+		currentMatch:  lipgloss.NewStyle().Reverse(true).Bold(true).Foreground(highlight(dark)),
 		prompt:        lipgloss.NewStyle().Bold(true).Foreground(accent),
 		progressFull:  lipgloss.NewStyle().Foreground(accent),
 		progressEmpty: lipgloss.NewStyle().Foreground(dim),

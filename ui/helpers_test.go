@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"kiosk/model"
+	"kiosk/seeds"
+)
+
+const seedName = "000_36dbd7c5854988d2.txt"
+
+// seedLibrary is the embedded seed library, as kiosk reads it with no paths.
+func seedLibrary(t testing.TB) *model.Library {
+	t.Helper()
+	data, err := seeds.FS.ReadFile(seedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Parse(seedName, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &model.Library{Name: "kiosk seeds", Articles: []*model.Article{a}}
+}
+
+// madeLibrary is a library of articles the test writes itself.
+func madeLibrary(t testing.TB, files map[string]string) *model.Library {
+	t.Helper()
+	lib := &model.Library{Name: "test library"}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		a, err := model.Parse(name, []byte(files[name]))
+		if err != nil {
+			t.Fatalf("parse %s: %v", name, err)
+		}
+		lib.Articles = append(lib.Articles, a)
+	}
+	return lib
+}
+
+// startReader runs a reader in teatest at a fixed size with no colours, the
+// dark theme (no background query) and a private cache.
+func startReader(t *testing.T, lib *model.Library, w, h int) *teatest.TestModel {
+	t.Helper()
+	return teatest.NewTestModel(t, New(lib, Options{Theme: ThemeDark}),
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+}
+
+// waitFor waits until the terminal output so far contains text.
+func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(text))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+}
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// finalScreen quits the reader and returns its last view as plain text.
+func finalScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	tm.Send(press("ctrl+c"))
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	return ansi.Strip(m.View().Content)
+}
+
+// finalAsciiScreen is the last view as an Ascii-profile terminal gets it:
+// colours gone, bold, underline and reverse kept.
+func finalAsciiScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	tm.Send(press("ctrl+c"))
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	var b bytes.Buffer
+	w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.Ascii}
+	if _, err := w.WriteString(m.View().Content); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// drive feeds messages to a reader directly, finishing any rendering at
+// once, for tests of state rather than of screens.
+func drive(m *Model, msgs ...tea.Msg) {
+	for _, msg := range msgs {
+		m.Update(msg)
+		settle(m)
+	}
+}
+
+// settle completes the rendering the pane is waiting for, as the command
+// returned by Update would.
+func settle(m *Model) {
+	p := &m.pager
+	if p.article == nil || (p.doc != nil && p.docOpts == p.want) {
+		return
+	}
+	doc, err := p.com.cache.document(p.article, p.want)
+	p.rendered(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
+}
+
+func screenLines(m *Model) []string {
+	return strings.Split(ansi.Strip(m.View().Content), "\n")
+}
