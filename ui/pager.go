@@ -29,7 +29,7 @@ type pagerModel struct {
 	keepBlock int
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
-	toFooter bool
+	toFooter  bool
 	vp        viewport.Model
 	search    searchState
 	input     textinput.Model
