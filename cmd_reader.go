@@ -51,6 +51,9 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		})
 	}
 	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the reader crashed; the trace above says where: please report it")
+	}
 	select {
 	case loadErr := <-loaded:
 		if loadErr != nil {
@@ -59,10 +62,10 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	default:
 		// The reader quit before the library finished loading.
 	}
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return err
+	if errors.Is(err, tea.ErrInterrupted) {
+		return errInterrupted
 	}
-	return nil
+	return err
 }
 
 // loadInto loads a library while p runs and hands it to the reader, with

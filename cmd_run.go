@@ -20,7 +20,13 @@ const (
 	exitOK    = 0
 	exitError = 1
 	exitUsage = 2
+	// exitInterrupted is the shells' status for a process ended by SIGINT.
+	exitInterrupted = 130
 )
+
+// errInterrupted ends kiosk quietly with exitInterrupted: the user pressed
+// Ctrl+C and knows why it stopped.
+var errInterrupted = errors.New("interrupted")
 
 // cli is one invocation of kiosk: its standard streams, environment and
 // global flags. Nothing is package-level, so tests run kiosk in-process.
@@ -46,6 +52,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errInterrupted):
+		return exitInterrupted
 	case isUsageError(err):
 		return exitUsage
 	default:
@@ -90,6 +98,9 @@ func isUsageError(err error) bool {
 // standard error is a terminal, one plain "kiosk: ..." line otherwise so
 // that logs and scripts get something they can grep.
 func (c *cli) printError(w io.Writer, styles fang.Styles, err error) {
+	if errors.Is(err, errInterrupted) {
+		return
+	}
 	// Messages name files, whose names may hold anything.
 	msg := model.Sanitize(err.Error())
 	hint := ""

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+
+	"kiosk/model"
+	"kiosk/ui"
+)
+
+// fakeTerminal is a pseudo-terminal for running kiosk as on a user's screen:
+// kiosk gets tty, the test reads what it drew from screen.
+type fakeTerminal struct {
+	tty    *os.File
+	master *os.File
+	mu     sync.Mutex
+	out    bytes.Buffer
+	done   chan struct{}
+}
+
+func newTerminal(t *testing.T) *fakeTerminal {
+	t.Helper()
+	master, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	if err := pty.Setsize(master, &pty.Winsize{Rows: 30, Cols: 100}); err != nil {
+		t.Fatal(err)
+	}
+	term := &fakeTerminal{tty: tty, master: master, done: make(chan struct{})}
+	go func() {
+		defer close(term.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		tty.Close()
+		master.Close()
+		<-term.done
+	})
+	return term
+}
+
+// screen is everything drawn so far, with the terminal's \r\n made \n.
+func (term *fakeTerminal) screen() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return strings.ReplaceAll(term.out.String(), "\r\n", "\n")
+}
+
+// waitFor waits until the output contains s.
+func (term *fakeTerminal) waitFor(t *testing.T, s string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(ansi.Strip(term.screen()), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%q never appeared on the terminal:\n%q", s, term.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// drained returns all the output once everything written so far has been
+// read: a marker written after it arrives last.
+func (term *fakeTerminal) drained(t *testing.T) string {
+	t.Helper()
+	const marker = "<end of output>"
+	if _, err := io.WriteString(term.tty, marker); err != nil {
+		t.Fatal(err)
+	}
+	term.waitFor(t, marker)
+	return strings.TrimSuffix(term.screen(), marker)
+}
+
+// runOnTerminal runs kiosk with the terminal as standard input and output.
+func runOnTerminal(t *testing.T, term *fakeTerminal, env []string, args ...string) (string, int) {
+	t.Helper()
+	var stderr bytes.Buffer
+	status := run(t.Context(), args, term.tty, term.tty, &stderr, env)
+	if stderr.Len() > 0 {
+		t.Logf("stderr: %s", stderr.String())
+	}
+	return term.drained(t), status
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// hasColour reports whether out sets a foreground or background colour.
+func hasColour(out string) bool {
+	for _, m := range sgr.FindAllStringSubmatch(out, -1) {
+		for p := range strings.SplitSeq(m[1], ";") {
+			n, err := strconv.Atoi(strings.SplitN(p, ":", 2)[0])
+			if err == nil && (n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 97 || n >= 100 && n <= 107) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasBold reports whether out turns bold on.
+func hasBold(out string) bool {
+	for _, m := range sgr.FindAllStringSubmatch(out, -1) {
+		if slices.Contains(strings.Split(m[1], ";"), "1") {
+			return true
+		}
+	}
+	return false
+}
+
+func TestShowOnATerminalIsStyled(t *testing.T) {
+	tests := []struct {
+		name       string
+		env        []string
+		args       []string
+		wantColour bool
+		wantEscape bool
+	}{
+		{"colour", []string{"TERM=xterm-256color"}, []string{"show", "1", "--theme", "dark"}, true, true},
+		{"light theme", []string{"TERM=xterm-256color"}, []string{"show", "1", "--theme", "light"}, true, true},
+		{"NO_COLOR keeps bold", []string{"TERM=xterm-256color", "NO_COLOR=1"}, []string{"show", "1", "--theme", "dark"}, false, true},
+		{"plain", []string{"TERM=xterm-256color"}, []string{"show", "1", "--plain"}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			term := newTerminal(t)
+			out, status := runOnTerminal(t, term, tt.env, tt.args...)
+			if status != exitOK {
+				t.Fatalf("exit status %d\n%q", status, out)
+			}
+			if got := strings.Contains(out, "\x1b["); got != tt.wantEscape {
+				t.Errorf("escape sequences = %v, want %v:\n%q", got, tt.wantEscape, out)
+			}
+			if got := hasColour(out); got != tt.wantColour {
+				t.Errorf("colours = %v, want %v:\n%q", got, tt.wantColour, out)
+			}
+			if got := hasBold(out); got != tt.wantEscape {
+				t.Errorf("bold = %v, want %v (headings stay bold without colour)", got, tt.wantEscape)
+			}
+			text := ansi.Strip(out)
+			if !strings.Contains(text, seedHeading) || strings.Contains(text, seedFooter) {
+				t.Errorf("want the heading and no comments footer:\n%s", text)
+			}
+			for line := range strings.SplitSeq(text, "\n") {
+				if w := ansi.StringWidth(line); w > 80 {
+					t.Errorf("line of %d columns, want at most 80: %q", w, line)
+				}
+			}
+		})
+	}
+}
+
+// altScreenLeft reports whether the reader switched back to the main
+// screen and showed the cursor after it had taken the terminal over.
+func altScreenLeft(out string) bool {
+	enter := strings.Index(out, ansi.SetModeAltScreenSaveCursor)
+	leave := strings.LastIndex(out, ansi.ResetModeAltScreenSaveCursor)
+	return enter >= 0 && leave > enter && strings.Contains(out[leave:], ansi.ShowCursor)
+}
+
+func TestReaderRestoresTheTerminal(t *testing.T) {
+	tests := []struct {
+		name string
+		quit func(t *testing.T, term *fakeTerminal)
+	}{
+		{"q", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "q") }},
+		{"ctrl+c", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "\x03") }},
+		{"SIGTERM", func(t *testing.T, term *fakeTerminal) {
+			if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			term := newTerminal(t)
+			status := make(chan int, 1)
+			go func() {
+				status <- run(t.Context(), nil, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+			}()
+			term.waitFor(t, "1/1") // the list's status line: the reader is up
+			tt.quit(t, term)
+			select {
+			case s := <-status:
+				if s != exitOK {
+					t.Errorf("exit status %d, want 0", s)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("the reader did not quit")
+			}
+			if out := term.drained(t); !altScreenLeft(out) {
+				t.Errorf("terminal not restored:\n%q", out[max(0, len(out)-300):])
+			}
+		})
+	}
+}
+
+func TestPanicWhileLoadingRestoresTheTerminal(t *testing.T) {
+	term := newTerminal(t)
+	p := tea.NewProgram(ui.New(nil, ui.Options{}), tea.WithInput(term.tty), tea.WithOutput(term.tty),
+		tea.WithContext(context.Background()))
+	loaded := make(chan error, 1)
+	go loadInto(p, loaded, func(func(done, total int)) (*model.Library, error) {
+		time.Sleep(100 * time.Millisecond) // the reader is up by now
+		panic("boom")
+	})
+	_, err := p.Run()
+	if !errors.Is(err, tea.ErrProgramKilled) {
+		t.Errorf("Run = %v, want the program killed", err)
+	}
+	if err := <-loaded; err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "loadInto") {
+		t.Errorf("load error = %v, want the panic and its stack", err)
+	}
+	if out := term.drained(t); !altScreenLeft(out) {
+		t.Errorf("terminal not restored:\n%q", out[max(0, len(out)-300):])
+	}
+}
