@@ -1,0 +1,78 @@
+package server
+
+import (
+	"fmt"
+	"io"
+
+	"charm.land/ssh"
+
+	"kiosk/ui"
+)
+
+// plainWidth is the text width of `show` when the client has no terminal.
+const plainWidth = 80
+
+const usage = `kiosk over SSH: read the news in your terminal.
+
+  ssh HOST            open the reader (needs a terminal; add -t if a command is given)
+  ssh HOST list       list the articles, one a line: number, id, title, ...
+  ssh HOST show N     print article N (a number from list, or its id) as plain text
+  ssh HOST help       show this help
+`
+
+// dispatch sends a session with a command, or without a terminal, to the
+// read-only commands and every other session to the reader.
+func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		_, _, hasPty := sess.Pty()
+		if len(sess.Command()) == 0 && hasPty {
+			reader(sess)
+			return
+		}
+		code := s.runCommand(sess, sess.Command(), sess.Stderr())
+		_ = sess.Exit(code)
+	}
+}
+
+// runCommand runs one read-only command and returns its exit status.
+// Nothing is ever executed: the words are only compared with a fixed list.
+func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) int {
+	switch {
+	case len(args) == 1 && args[0] == "list":
+		return s.report(sess, stderr, ui.WriteList(sess, s.lib))
+	case len(args) == 2 && args[0] == "show":
+		a, _, err := s.lib.Lookup(args[1])
+		if err != nil {
+			fmt.Fprintf(stderr, "kiosk: %v\n", err)
+			return 1
+		}
+		return s.report(sess, stderr, ui.WritePlainArticle(sess, a, s.textWidth(sess), true))
+	case len(args) == 1 && (args[0] == "help" || args[0] == "--help" || args[0] == "-h"):
+		_, _ = io.WriteString(sess, usage)
+		return 0
+	case len(args) == 0:
+		fmt.Fprintf(stderr, "kiosk: the reader needs a terminal (ssh -t), or give a command.\n\n%s", usage)
+		return 1
+	default:
+		fmt.Fprintf(stderr, "kiosk: unknown command %q.\n\n%s", sess.RawCommand(), usage)
+		return 1
+	}
+}
+
+func (s *Server) report(sess ssh.Session, stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	s.log.Warn("command failed", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand(), "err", err)
+	fmt.Fprintf(stderr, "kiosk: %v\n", err)
+	return 1
+}
+
+// textWidth is the client's terminal width when it has one, capped to the
+// width plain text reads best at.
+func (s *Server) textWidth(sess ssh.Session) int {
+	if pty, _, ok := sess.Pty(); ok && pty.Window.Width > 0 {
+		return min(pty.Window.Width, plainWidth)
+	}
+	return plainWidth
+}

@@ -1,0 +1,236 @@
+// Package server serves the kiosk reader over SSH: every client that
+// connects with a terminal gets its own reader on one shared library, and
+// clients without a terminal can run a few read-only commands.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sync"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"kiosk/model"
+	"kiosk/ui"
+)
+
+// Config is how a Server behaves; the zero value of each field but Logger
+// and HostKeyPath means its default.
+type Config struct {
+	// HostKeyPath is the server's private key; created when missing.
+	HostKeyPath string
+	// AuthorizedKeysPath, when set, lets in only the keys listed in that
+	// OpenSSH authorized_keys file. Empty means an open kiosk.
+	AuthorizedKeysPath string
+	// MaxSessions is the most sessions served at once (default 100).
+	MaxSessions int
+	// IdleTimeout ends a reader that has had no input for this long
+	// (default 10 minutes; negative: never).
+	IdleTimeout time.Duration
+	// MaxSessionTime ends any session after this long (0: no limit).
+	MaxSessionTime time.Duration
+	// RateLimit is how many new connections one address may open a minute,
+	// after a burst of RateBurst (defaults 30 and 10; negative: no limit).
+	RateLimit, RateBurst int
+	// Logger receives structured connection logs (default: discard).
+	Logger *log.Logger
+}
+
+const (
+	defaultMaxSessions = 100
+	defaultIdleTimeout = 10 * time.Minute
+	defaultRateLimit   = 30
+	defaultRateBurst   = 10
+	// renderCacheEntries is how many rendered articles (one per article,
+	// width and style) the shared cache keeps.
+	renderCacheEntries = 512
+	handshakeTimeout   = 30 * time.Second
+	// transportSlack lets a session's own timers end it politely, restoring
+	// the client's terminal, before the connection deadlines cut it off.
+	transportSlack = 30 * time.Second
+)
+
+// Server is a kiosk SSH server. Create it with New, run it with Serve and
+// stop it with Shutdown.
+type Server struct {
+	cfg      Config
+	lib      *model.Library
+	cache    *ui.RenderCache
+	log      *log.Logger
+	ssh      *ssh.Server
+	sessions *sessions
+	readers  sync.Map // readerKey -> *readerSession
+	limiter  *connLimiter
+	auth     *authorizedKeys
+	hostKey  gossh.Signer
+}
+
+// New prepares a server for lib, which is shared read-only by every session.
+func New(lib *model.Library, cfg Config) (*Server, error) {
+	if lib == nil {
+		return nil, errors.New("server: no library to serve")
+	}
+	cfg = withDefaults(cfg)
+	s := &Server{
+		cfg:      cfg,
+		lib:      lib,
+		cache:    ui.NewRenderCache(renderCacheEntries),
+		log:      cfg.Logger,
+		sessions: newSessions(cfg.MaxSessions),
+	}
+	if cfg.RateLimit > 0 {
+		s.limiter = newConnLimiter(cfg.RateLimit, cfg.RateBurst)
+	}
+	hostKey, created, err := LoadOrCreateHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	s.hostKey = hostKey
+	if created {
+		s.log.Info("created host key", "path", cfg.HostKeyPath)
+	}
+	if cfg.AuthorizedKeysPath != "" {
+		if s.auth, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath, s.log); err != nil {
+			return nil, err
+		}
+	}
+	s.ssh = s.newSSHServer()
+	return s, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = defaultMaxSessions
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = defaultIdleTimeout
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = defaultRateLimit
+	}
+	if cfg.RateBurst <= 0 {
+		cfg.RateBurst = defaultRateBurst
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(io.Discard)
+	}
+	return cfg
+}
+
+func (s *Server) newSSHServer() *ssh.Server {
+	srv := &ssh.Server{
+		Version:          "kiosk",
+		HostSigners:      []ssh.Signer{s.hostKey},
+		HandshakeTimeout: handshakeTimeout,
+		ConnCallback:     s.admitConn,
+		PublicKeyHandler: s.allowKey,
+		// Only "session" channels: no port forwarding (direct-tcpip),
+		// no global requests (tcpip-forward), no subsystems such as sftp.
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": guardedSessionHandler(s.log)},
+		RequestHandlers:   map[string]ssh.RequestHandler{},
+		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
+		ConnectionFailedCallback: func(conn net.Conn, err error) {
+			s.log.Debug("handshake failed", "remote", conn.RemoteAddr().String(), "err", err)
+		},
+	}
+	if s.auth == nil {
+		// An open kiosk still asks for a public key when the client has one,
+		// so the log can name it; clients without keys get in through a
+		// keyboard-interactive exchange that asks nothing.
+		srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+	}
+	if s.cfg.IdleTimeout > 0 {
+		srv.IdleTimeout = s.cfg.IdleTimeout + transportSlack
+	}
+	if s.cfg.MaxSessionTime > 0 {
+		srv.MaxTimeout = s.cfg.MaxSessionTime + transportSlack
+	}
+	reader := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(s.afterReader)
+	srv.Handler = s.logMiddleware(s.recoverMiddleware(s.sessions.limitMiddleware(s.dispatch(reader))))
+	return srv
+}
+
+// HostKeyFingerprint is the SHA256 fingerprint clients see for this server.
+func (s *Server) HostKeyFingerprint() string {
+	return gossh.FingerprintSHA256(s.hostKey.PublicKey())
+}
+
+// Open reports whether anyone may connect (no --authorized-keys).
+func (s *Server) Open() bool { return s.auth == nil }
+
+// AuthorizedKeys is the number of keys allowed in, when not Open.
+func (s *Server) AuthorizedKeys() int {
+	if s.auth == nil {
+		return 0
+	}
+	return s.auth.len()
+}
+
+// Serve accepts connections on ln until Shutdown. It returns nil after a
+// shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.ssh.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting connections, asks every reader to quit so its
+// client's terminal is restored, waits for sessions to end and then closes
+// what remains. It returns when done or when ctx expires, whichever is first.
+func (s *Server) Shutdown(ctx context.Context) error {
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.ssh.Shutdown(ctx) }()
+	s.sessions.closeAll()
+
+	ended := make(chan struct{})
+	go func() {
+		s.sessions.wait()
+		close(ended)
+	}()
+	select {
+	case <-ended:
+	case <-ctx.Done():
+	}
+	// Clients normally hang up as soon as their session ends; give them a
+	// moment to, then close whatever connections are left.
+	grace := time.NewTimer(time.Second)
+	defer grace.Stop()
+	select {
+	case err := <-stopped:
+		return err
+	case <-grace.C:
+	case <-ctx.Done():
+	}
+	if err := s.ssh.Close(); err != nil {
+		return fmt.Errorf("close connections: %w", err)
+	}
+	return ctx.Err()
+}
+
+// admitConn applies the per-address rate limit before the handshake.
+func (s *Server) admitConn(_ ssh.Context, conn net.Conn) net.Conn {
+	if s.limiter == nil || s.limiter.allow(conn.RemoteAddr(), time.Now()) {
+		return conn
+	}
+	s.log.Warn("rate limited", "remote", conn.RemoteAddr().String())
+	// Shown by nc or telnet; OpenSSH reports only that the connection closed.
+	_, _ = fmt.Fprintf(conn, "kiosk: too many new connections from your address; wait a minute and try again\r\n")
+	return nil
+}
+
+func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	if s.auth == nil || s.auth.allows(key) {
+		return true
+	}
+	s.log.Info("key refused", "remote", ctx.RemoteAddr().String(), "user", ctx.User(), "key", gossh.FingerprintSHA256(key))
+	return false
+}

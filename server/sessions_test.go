@@ -1,0 +1,69 @@
+package server
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestMaxSessionsTurnsAwayTheExtraClient(t *testing.T) {
+	ts := startServer(t, Config{MaxSessions: 2})
+	first := openTerminal(t, ts.addr, 80, 24)
+	second := openTerminal(t, ts.addr, 80, 24)
+	first.waitForText(listed(ts.lib))
+	second.waitForText(listed(ts.lib))
+
+	extra := openTerminal(t, ts.addr, 80, 24)
+	err := extra.waitEnd()
+	if err == nil || !strings.Contains(err.Error(), "status 1") {
+		t.Errorf("the extra client should exit with status 1, got %v", err)
+	}
+	if !strings.Contains(extra.stderrText(), "kiosk is full") {
+		t.Errorf("the extra client was not told the server is full: stderr %q", extra.stderrText())
+	}
+
+	first.send("q")
+	first.waitEnd()
+	third := openTerminal(t, ts.addr, 80, 24)
+	third.waitForText(listed(ts.lib))
+}
+
+func TestShutdownRestoresClientTerminalsInTime(t *testing.T) {
+	ts := startServer(t, Config{})
+	term := openTerminal(t, ts.addr, 80, 24)
+	term.waitForText(listed(ts.lib))
+	term.send("\r")
+	term.waitForText(leadWords(t, ts.lib))
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	start := time.Now()
+	if err := ts.Shutdown(ctx); err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("shutdown took %v", took)
+	}
+	select {
+	case err := <-ts.served:
+		ts.served <- err // for the cleanup
+		if err != nil {
+			t.Errorf("Serve returned %v after shutdown", err)
+		}
+	case <-time.After(time.Second):
+		t.Error("Serve still running after shutdown")
+	}
+	term.waitEnd()
+	if !strings.Contains(term.rawOutput(), ansi.ResetModeAltScreenSaveCursor) {
+		t.Error("the client never received the alternate-screen exit sequence")
+	}
+	if !strings.Contains(term.stderrText(), "shutting down") {
+		t.Errorf("the client was not told why: stderr %q", term.stderrText())
+	}
+	if _, err := dialWith(ts.addr); err == nil {
+		t.Error("the server still accepts connections after shutdown")
+	}
+}
