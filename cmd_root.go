@@ -89,7 +89,7 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 		return &usageError{cmd: cmd.CommandPath(), err: err}
 	})
 	root.SuggestionsMinimumDistance = 2
-	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand())
+	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand(), c.serveCommand())
 	rejectUnknownShells(root)
 	return root
 }

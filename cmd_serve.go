@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/spf13/cobra"
+
+	"kiosk/server"
+)
+
+// shutdownTimeout is how long serve waits for readers to quit on SIGINT or
+// SIGTERM before it closes the remaining connections; the process is gone
+// within a second after that.
+const shutdownTimeout = 4 * time.Second
+
+type serveFlags struct {
+	listen         string
+	hostKey        string
+	authorizedKeys string
+	maxSessions    int
+	idleTimeout    time.Duration
+	maxSessionTime time.Duration
+	rateLimit      int
+}
+
+// serveCommand is `kiosk serve`: the reader for every SSH client.
+func (c *cli) serveCommand() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve [PATH...]",
+		Short: "Serve the reader to SSH clients",
+		Long: `Serve the reader over SSH. Everyone who connects with 'ssh -p PORT HOST' gets
+their own reader on the same articles (the built-in ones, or PATHs), at their
+own window size and colours. Without a terminal, clients can run 'list',
+'show N' and 'help' instead; nothing else is ever executed.
+
+With no --authorized-keys the server is an open kiosk: anyone who can reach
+the port can read. Port and agent forwarding, X11, sftp and passwords are
+never offered. Logs go to standard error.`,
+		Example: `# Serve the built-in articles on localhost:2222, then: ssh -p 2222 localhost
+kiosk serve
+
+# Serve a folder to your network, to listed keys only
+kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/news`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			if err := f.check(cmd); err != nil {
+				return err
+			}
+			return c.serve(cmd.Context(), paths, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "address to listen on; 0.0.0.0:2222 or [::]:2222 for every interface")
+	fl.StringVar(&f.hostKey, "host-key", server.DefaultHostKeyPath(), "the server's private key; an ed25519 key is created there (mode 0600) if missing")
+	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: anyone)")
+	fl.IntVar(&f.maxSessions, "max-sessions", 100, "most readers served at once; more are told the server is full")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press (0: never)")
+	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
+	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
+	return cmd
+}
+
+func (f *serveFlags) check(cmd *cobra.Command) error {
+	if _, _, err := net.SplitHostPort(f.listen); err != nil {
+		return usagef(cmd, "--listen %q is not HOST:PORT (try 127.0.0.1:2222 or 0.0.0.0:2222)", f.listen)
+	}
+	switch {
+	case f.maxSessions < 1:
+		return usagef(cmd, "--max-sessions must be at least 1")
+	case f.idleTimeout < 0, f.maxSessionTime < 0:
+		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
+	case f.rateLimit < 0:
+		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
+	}
+	return nil
+}
+
+func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
+	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
+	lib, err := c.loadLibrary(paths)
+	if err != nil {
+		return err
+	}
+	cfg := server.Config{
+		HostKeyPath:        f.hostKey,
+		AuthorizedKeysPath: f.authorizedKeys,
+		MaxSessions:        f.maxSessions,
+		IdleTimeout:        f.idleTimeout,
+		MaxSessionTime:     f.maxSessionTime,
+		RateLimit:          f.rateLimit,
+		Logger:             logger,
+	}
+	// The flags say 0 for "no limit"; the server's zero value means "default".
+	if f.idleTimeout == 0 {
+		cfg.IdleTimeout = -1
+	}
+	if f.rateLimit == 0 {
+		cfg.RateLimit = -1
+	}
+	srv, err := server.New(lib, cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (is another server using the port? choose one with --listen)", f.listen, err)
+	}
+	access := "open kiosk: anyone who reaches the port may read (--authorized-keys to restrict)"
+	if !srv.Open() {
+		access = fmt.Sprintf("%d authorized keys", srv.AuthorizedKeys())
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "articles", len(lib.Articles),
+		"host-key", srv.HostKeyFingerprint(), "access", access, "max-sessions", f.maxSessions)
+
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: asking readers to quit")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	logger.Info("stopped")
+	return <-served
+}
