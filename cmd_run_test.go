@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -106,6 +108,30 @@ func TestVersionStringComesFromBuildInfo(t *testing.T) {
 	for _, tt := range tests {
 		if got := versionString(tt.info); got != tt.want {
 			t.Errorf("%s: versionString = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestManPage(t *testing.T) {
+	// fang writes the man page to os.Stdout itself, not to the command's
+	// output: catch it there.
+	read, write, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = write
+	r := kiosk(t, "man")
+	os.Stdout = stdout
+	write.Close()
+	page, err := io.ReadAll(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.expect(t, exitOK)
+	for _, want := range []string{".TH KIOSK 1", `\fBlist\fP`, `\fBshow\fP`, `\fBsearch\fP`, "Exit status"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the man page lacks %q", want)
 		}
 	}
 }
