@@ -1,0 +1,174 @@
+// Package e2e runs the built kiosk binary in a real terminal (tmux) and
+// checks what a user sees.
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// terminal is a tmux server of its own (its own -L socket) with one pane.
+type terminal struct {
+	t      *testing.T
+	socket string
+}
+
+func newTerminal(t *testing.T, width, height int, env ...string) *terminal {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	term := &terminal{t: t, socket: fmt.Sprintf("kiosk-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	shell := []string{"env", "-i", "PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=xterm-256color", "PS1=e2e$ "}
+	shell = append(shell, env...)
+	shell = append(shell, "bash", "--norc", "--noprofile")
+	args := append([]string{"-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}, shell...)
+	term.tmux(args...)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
+	term.waitFor("e2e$")
+	return term
+}
+
+func (term *terminal) tmux(args ...string) string {
+	term.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", term.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		term.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (term *terminal) keys(keys ...string) {
+	term.t.Helper()
+	term.tmux(append([]string{"send-keys", "-t", "0"}, keys...)...)
+}
+
+func (term *terminal) screen() string {
+	term.t.Helper()
+	return term.tmux("capture-pane", "-p", "-t", "0")
+}
+
+// waitFor waits until the screen shows text and returns the screen.
+func (term *terminal) waitFor(text string) string {
+	term.t.Helper()
+	return term.waitUntil("show "+text, func(s string) bool { return strings.Contains(s, text) })
+}
+
+func (term *terminal) waitGone(text string) string {
+	term.t.Helper()
+	return term.waitUntil("lose "+text, func(s string) bool { return !strings.Contains(s, text) })
+}
+
+func (term *terminal) waitUntil(what string, ok func(string) bool) string {
+	term.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := term.screen()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			term.t.Fatalf("the screen did not %s; it shows:\n%s", what, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// buildKiosk builds the binary from the repository under test.
+func buildKiosk(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "kiosk")
+	cmd := exec.Command("go", "build", "-o", bin, "kiosk")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func TestReaderInTmux(t *testing.T) {
+	term := newTerminal(t, 100, 30)
+	bin := buildKiosk(t)
+
+	term.keys(bin, "Enter")
+	term.waitFor("kiosk seeds · 1 article")
+
+	term.keys("Enter")
+	s := term.waitFor("min read")
+	if !strings.Contains(s, "## Nordkorea ratifiziert Verteidigungsabkommen mit Russland") {
+		t.Errorf("the section heading is not on screen:\n%s", s)
+	}
+	if strings.Contains(s, "Kommentare anzeigen") {
+		t.Errorf("the comments footer shows before c:\n%s", s)
+	}
+
+	term.keys("c")
+	term.waitFor("Kommentare anzeigen")
+	term.keys("c")
+	term.waitGone("Kommentare anzeigen")
+	term.waitFor("press c to show the comments footer")
+
+	term.keys("g")
+	term.waitFor("min read")
+	term.keys("/", "machtkonstellationen", "Enter")
+	s = term.waitFor("match 1/1")
+	if !strings.Contains(s, "Machtkonstellationen") || strings.Contains(s, "min read") {
+		t.Errorf("search did not move to the match:\n%s", s)
+	}
+
+	term.keys("q")
+	term.waitFor("kiosk seeds · 1 article")
+	term.keys("q")
+	s = term.waitUntil("return to the shell", func(s string) bool {
+		return strings.Count(s, "e2e$") >= 2 && !strings.Contains(s, "kiosk seeds")
+	})
+	if alt := strings.TrimSpace(term.tmux("display-message", "-p", "-t", "0", "#{alternate_on}")); alt != "0" {
+		t.Errorf("the alternate screen is still on after quitting (alternate_on=%s):\n%s", alt, s)
+	}
+}
+
+func TestReaderNoColorKeepsHeadingsBold(t *testing.T) {
+	term := newTerminal(t, 100, 30, "NO_COLOR=1")
+	bin := buildKiosk(t)
+	term.keys(bin, "Enter")
+	term.waitFor("kiosk seeds · 1 article")
+	term.keys("Enter")
+	term.waitFor("min read")
+	styled := term.tmux("capture-pane", "-p", "-e", "-t", "0")
+	if c := firstColour(styled); c != "" {
+		t.Fatalf("NO_COLOR still draws colour (%s):\n%q", c, styled)
+	}
+	for _, l := range strings.Split(styled, "\n") {
+		if strings.Contains(l, "Nordkorea ratifiziert") {
+			if !strings.Contains(l, "\x1b[1m") && !strings.Contains(l, ";1m") {
+				t.Errorf("with NO_COLOR the heading is not bold: %q", l)
+			}
+			return
+		}
+	}
+	t.Errorf("heading not on screen:\n%s", term.screen())
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// firstColour returns the first SGR sequence in s that sets a foreground or
+// background colour (resetting to the default, 39 and 49, is no colour).
+func firstColour(s string) string {
+	for _, m := range sgr.FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.Split(m[1], ";") {
+			var n int
+			if _, err := fmt.Sscan(p, &n); err != nil {
+				continue
+			}
+			if (n >= 30 && n <= 38) || (n >= 40 && n <= 48) || (n >= 90 && n <= 107) {
+				return fmt.Sprintf("%q", m[0])
+			}
+		}
+	}
+	return ""
+}
