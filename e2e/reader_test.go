@@ -4,10 +4,10 @@ package e2e
 
 import (
 	"fmt"
-	"regexp"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
