@@ -1,0 +1,12 @@
+//go:build !(linux || darwin || freebsd || openbsd || netbsd || dragonfly)
+
+package state
+
+import "os"
+
+// lockFile only creates the lock file here: this platform has no flock, so
+// two processes writing at the same instant may lose one's latest change.
+// Writes stay atomic either way.
+func lockFile(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+}
