@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,10 +30,37 @@ func (c *cli) loadLibrary(paths []string) (*model.Library, error) {
 // readLibrary loads without warning: the reader shows skipped files itself.
 // The error says what was wrong whenever no article loaded.
 func (c *cli) readLibrary(paths []string, progress func(done, total int)) (*model.Library, error) {
-	if len(paths) == 0 {
+	switch {
+	case len(paths) == 0:
 		return model.LoadFS(seeds.FS, seedsName)
+	case slices.Equal(paths, []string{stdinPath}):
+		return c.readStdin()
+	case slices.Contains(paths, stdinPath):
+		return nil, &usageError{cmd: "kiosk", err: errors.New("'-' reads one article from standard input and cannot be combined with other paths")}
 	}
 	return model.LoadPaths(paths, progress)
+}
+
+// stdinPath as the only PATH reads one article from standard input, as
+// `cat story.txt | kiosk show 1 -` or `curl -s URL | kiosk -`.
+const stdinPath = "-"
+
+func (c *cli) readStdin() (*model.Library, error) {
+	if _, ok := terminal(c.stdin); ok {
+		return nil, &usageError{cmd: "kiosk", err: errors.New("'-' reads an article from standard input, which is a terminal: pipe one in, as in 'kiosk - < story.txt'")}
+	}
+	data, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read standard input: %w", err)
+	}
+	if len(data) > model.MaxFileSize {
+		return nil, fmt.Errorf("standard input is larger than %d MiB: not a news article; save it to a file if it is one", model.MaxFileSize>>20)
+	}
+	a, err := model.Parse("stdin", data)
+	if err != nil {
+		return nil, fmt.Errorf("standard input is not an article: %w; kiosk reads plain-text news", err)
+	}
+	return &model.Library{Name: "standard input", Articles: []*model.Article{a}}, nil
 }
 
 // warnSkipped writes one line per skipped file to standard error, unless

@@ -101,3 +101,32 @@ func TestUnreadableFileIsNamed(t *testing.T) {
 		t.Errorf("stderr does not name the unreadable %s:\n%s", secret, r.stderr)
 	}
 }
+
+func TestDashReadsAnArticleFromStandardInput(t *testing.T) {
+	seed := string(seedBytes(t))
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		status int
+		stdout string // must appear in standard output
+		stderr string // must appear in standard error
+	}{
+		{"list", seed, []string{"list", "-"}, exitOK, "1\tNato-Generalsekretär", ""},
+		{"show", seed, []string{"show", "1", "-"}, exitOK, seedHeading, ""},
+		{"search", seed, []string{"search", "nordkorea", "-"}, exitOK, "Nordkorea", ""},
+		{"reader piped", seed, []string{"-"}, exitOK, "\tIvd\t10", ""},
+		{"empty input", "", []string{"list", "-"}, exitError, "", "standard input"},
+		{"binary input", "\x00\x01\x02binary", []string{"list", "-"}, exitError, "", "binary"},
+		{"with other paths", seed, []string{"list", "-", t.TempDir()}, exitUsage, "", "cannot be combined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := kioskWithInput(t, tt.stdin, tt.args...)
+			r.expect(t, tt.status)
+			if !strings.Contains(r.stdout, tt.stdout) || !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("want %q on stdout and %q on stderr; got\n%s\n%s", tt.stdout, tt.stderr, r.stdout, r.stderr)
+			}
+		})
+	}
+}

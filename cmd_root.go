@@ -55,7 +55,8 @@ func (c *cli) rootCommand() *cobra.Command {
 		Short: "Read the news in your terminal",
 		Long: `kiosk reads news articles (plain-text and markdown files) in a full-screen
 reader. With no PATH it opens the articles built into it; given files or
-folders (read recursively) it opens those.
+folders (read recursively) it opens those. A PATH of '-' reads one article
+from standard input.
 
 When standard output is not a terminal, kiosk prints the list of articles
 instead, as 'kiosk list' does. NO_COLOR turns colours off.
@@ -67,6 +68,9 @@ kiosk
 
 # Read a folder of articles with a light theme
 kiosk --theme light ~/news
+
+# Read an article piped in
+curl -s https://example.com/story.txt | kiosk -
 
 # Script it: list, show and search
 kiosk list ~/news | head

@@ -1,12 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
+	"kiosk/model"
 	"kiosk/ui"
 )
 
@@ -23,12 +26,16 @@ func (c *cli) searchCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY [PATH...]",
 		Short: "Print the articles whose text matches",
-		Long: `Print the articles whose title, byline or body contains QUERY, ignoring
-case and accents ('munchen' finds 'München'): number, title and a one-line
-snippet around the first match, separated by tabs. Exits with status 1 when
-nothing matches, as grep does.`,
+		Long: `Print the articles that contain every word of QUERY, in their title, byline,
+headings or body, best matches first: number, title and a one-line snippet
+around the first match, separated by tabs. Case and accents are ignored and
+words match at their start ('munchen' finds 'München', 'nord' finds
+'Nordkorea'); put a phrase in double quotes to match it as written.
+
+Exits with status 1 when nothing matches, as grep does.`,
 		Example: `kiosk search nordkorea
 kiosk search 'interest rates' ~/news | cut -f1,2
+kiosk search '"interest rates"' ~/news
 kiosk search nato --json | jq -r '.[].id'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 || strings.TrimSpace(args[0]) == "" {
@@ -50,14 +57,8 @@ kiosk search nato --json | jq -r '.[].id'`,
 				if err := writeJSON(c.stdout, hits); err != nil {
 					return err
 				}
-			} else {
-				bw := bufio.NewWriter(c.stdout)
-				for _, r := range results {
-					fmt.Fprintf(bw, "%d\t%s\t%s\n", r.Index+1, ui.PlainField(r.Article.Title), ui.PlainField(r.Snippet))
-				}
-				if err := bw.Flush(); err != nil {
-					return err
-				}
+			} else if err := c.writeResults(results); err != nil {
+				return err
 			}
 			if len(results) == 0 {
 				return &noMatchError{query: args[0]}
@@ -67,4 +68,41 @@ kiosk search nato --json | jq -r '.[].id'`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per matching article")
 	return cmd
+}
+
+// writeResults prints one tab-separated line per result. On a terminal the
+// matches in each snippet are highlighted, in reverse video so that they
+// show with NO_COLOR too.
+func (c *cli) writeResults(results []model.Result) error {
+	highlight := isTerminal(c.stdout)
+	mark := lipgloss.NewStyle().Reverse(true)
+	var b strings.Builder
+	for _, r := range results {
+		snippet := ui.PlainField(r.Snippet)
+		if highlight {
+			// Article text was sanitised when it was loaded: the only
+			// escape sequences here are the highlights.
+			snippet = strings.Join(strings.Fields(highlightRanges(r.Snippet, r.Highlights, mark)), " ")
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.Index+1, ui.PlainField(r.Article.Title), snippet)
+	}
+	_, err := io.WriteString(colorprofile.NewWriter(c.stdout, c.env), b.String())
+	return err
+}
+
+// highlightRanges styles the byte ranges of s, which are in order and do
+// not overlap.
+func highlightRanges(s string, ranges [][2]int, style lipgloss.Style) string {
+	var b strings.Builder
+	at := 0
+	for _, r := range ranges {
+		if r[0] < at || r[1] > len(s) || r[0] >= r[1] {
+			continue
+		}
+		b.WriteString(s[at:r[0]])
+		b.WriteString(style.Render(s[r[0]:r[1]]))
+		at = r[1]
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }

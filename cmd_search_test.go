@@ -9,7 +9,7 @@ import (
 )
 
 func TestSearchIgnoresCaseAndAccents(t *testing.T) {
-	for _, query := range []string{"Nordkorea", "nordkorea", "NORDKOREA", "nato-generalsekretar", "Verteidigungsabkommen mit"} {
+	for _, query := range []string{"Nordkorea", "nordkorea", "NORDKOREA", "nato-generalsekretar", "verteidigungsabk"} {
 		t.Run(query, func(t *testing.T) {
 			r := kiosk(t, "search", query)
 			r.expect(t, exitOK)
@@ -21,6 +21,24 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 				t.Errorf("snippet %q does not show the match for %q", fields[2], query)
 			}
 		})
+	}
+}
+
+func TestSearchNeedsEveryWordAndQuotedPhrases(t *testing.T) {
+	tests := []struct {
+		query string
+		found bool
+	}{
+		{"rutte macron", true},
+		{"rutte quokka", false},
+		{`"Verteidigungsabkommen mit Russland"`, true},
+		{`"Russland mit Verteidigungsabkommen"`, false},
+	}
+	for _, tt := range tests {
+		r := kiosk(t, "search", tt.query)
+		if found := r.status == exitOK && strings.HasPrefix(r.stdout, "1\t"); found != tt.found {
+			t.Errorf("search %s: found = %v, want %v (status %d)", tt.query, found, tt.found, r.status)
+		}
 	}
 }
 

@@ -28,8 +28,14 @@ type result struct {
 // buffers for standard output and error, as when piped.
 func kiosk(t *testing.T, args ...string) result {
 	t.Helper()
+	return kioskWithInput(t, "", args...)
+}
+
+// kioskWithInput is kiosk with stdin piped into standard input.
+func kioskWithInput(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	status := run(t.Context(), args, strings.NewReader(""), &stdout, &stderr, []string{"TERM=xterm-256color"})
+	status := run(t.Context(), args, strings.NewReader(stdin), &stdout, &stderr, []string{"TERM=xterm-256color"})
 	return result{stdout: stdout.String(), stderr: stderr.String(), status: status}
 }
 

@@ -238,3 +238,25 @@ func TestPanicWhileLoadingRestoresTheTerminal(t *testing.T) {
 		t.Errorf("terminal not restored:\n%q", out[max(0, len(out)-300):])
 	}
 }
+
+func TestDashRefusesToReadATerminal(t *testing.T) {
+	term := newTerminal(t)
+	var stdout, stderr bytes.Buffer
+	status := run(t.Context(), []string{"list", "-"}, term.tty, &stdout, &stderr, nil)
+	if status != exitUsage || !strings.Contains(stderr.String(), "pipe one in") {
+		t.Errorf("status %d, stderr %q: want a usage error that says to pipe an article in", status, stderr.String())
+	}
+}
+
+func TestSearchOnATerminalHighlightsMatches(t *testing.T) {
+	for _, env := range [][]string{{"TERM=xterm-256color"}, {"TERM=xterm-256color", "NO_COLOR=1"}} {
+		term := newTerminal(t)
+		out, status := runOnTerminal(t, term, env, "search", "nordkorea")
+		if status != exitOK {
+			t.Fatalf("exit status %d", status)
+		}
+		if !regexp.MustCompile(`\x1b\[7m(Nordkorea)\x1b\[[0-9;]*m`).MatchString(out) {
+			t.Errorf("%v: the match is not in reverse video:\n%q", env, out)
+		}
+	}
+}
