@@ -1,10 +1,8 @@
 package state
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -142,14 +140,5 @@ func TestChangesAfterCloseStayInMemory(t *testing.T) {
 	}
 	if !s.Get("b").Read {
 		t.Error("a change made after Close is not kept in memory")
-	}
-}
-
-func TestWarningNamesTheFiles(t *testing.T) {
-	w := Warning{Kind: Corrupt, Path: "/s/state.json", MovedTo: "/s/state.json.corrupt-1", Err: errors.New("bad")}
-	for _, part := range []string{"/s/state.json", "/s/state.json.corrupt-1", "bad"} {
-		if !strings.Contains(w.Error(), part) {
-			t.Errorf("warning %q does not mention %q", w.Error(), part)
-		}
 	}
 }

@@ -1,0 +1,134 @@
+package state
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestUnreadableFileIsMovedAsideAndStateStartsEmpty(t *testing.T) {
+	cases := map[string]func(path string) error{
+		"garbage":     func(p string) error { return os.WriteFile(p, []byte("{\"version\":1,\"articles\":{\"a\":"), 0o600) },
+		"empty file":  func(p string) error { return os.WriteFile(p, nil, 0o600) },
+		"wrong shape": func(p string) error { return os.WriteFile(p, []byte(`{"version":1,"articles":[1,2]}`), 0o600) },
+		"no version":  func(p string) error { return os.WriteFile(p, []byte(`{"articles":{}}`), 0o600) },
+		"binary":      func(p string) error { return os.WriteFile(p, []byte{0xff, 0xfe, 0, 1, 2}, 0o600) },
+		"a folder":    func(p string) error { return os.Mkdir(p, 0o700) },
+	}
+	for name, breakFile := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := statePath(t)
+			os.MkdirAll(filepath.Dir(path), 0o700)
+			if err := breakFile(path); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.ReadFile(path)
+
+			s, warnings := Open(path)
+			defer s.Close()
+			if len(warnings) != 1 || warnings[0].Kind != Corrupt {
+				t.Fatalf("warnings = %v, want one Corrupt warning", warnings)
+			}
+			w := warnings[0]
+			if !strings.Contains(w.Error(), path) || !strings.Contains(w.Error(), w.MovedTo) {
+				t.Errorf("warning %q does not name both %s and where it went", w.Error(), path)
+			}
+			if !strings.HasPrefix(w.MovedTo, path+".corrupt-") {
+				t.Errorf("moved to %q, want %s.corrupt-<time>", w.MovedTo, path)
+			}
+			if after, err := os.ReadFile(w.MovedTo); err == nil && !bytes.Equal(after, before) {
+				t.Errorf("the moved-aside file does not hold the original bytes")
+			} else if _, err := os.Stat(w.MovedTo); err != nil {
+				t.Errorf("moved-aside file: %v", err)
+			}
+			if !s.Persistent() {
+				t.Error("store does not save after moving the broken file aside")
+			}
+			s.MarkRead("a", true)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if !reopen(t, path).Get("a").Read {
+				t.Error("new state not saved in place of the broken file")
+			}
+		})
+	}
+}
+
+func TestSecondCorruptFileGetsItsOwnName(t *testing.T) {
+	path := statePath(t)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	var moved []string
+	for range 2 {
+		os.WriteFile(path, []byte("not json"), 0o600)
+		s, warnings := Open(path)
+		s.Close()
+		if len(warnings) != 1 {
+			t.Fatalf("warnings = %v", warnings)
+		}
+		moved = append(moved, warnings[0].MovedTo)
+	}
+	if moved[0] == moved[1] {
+		t.Fatalf("both broken files moved to %s: the first was overwritten", moved[0])
+	}
+	for _, m := range moved {
+		if data, err := os.ReadFile(m); err != nil || string(data) != "not json" {
+			t.Errorf("%s: %q, %v", m, data, err)
+		}
+	}
+}
+
+func TestFileBrokenWhileRunningIsMovedAsideOnSave(t *testing.T) {
+	path := statePath(t)
+	s, _ := Open(path)
+	defer s.Close()
+	s.MarkRead("a", true)
+	mustFlush(t, s)
+	os.WriteFile(path, []byte("}{"), 0o600)
+
+	s.SetStarred("b", true)
+	err := s.Flush()
+	w, ok := err.(Warning)
+	if !ok || w.Kind != Corrupt {
+		t.Fatalf("Flush = %v, want a Corrupt warning", err)
+	}
+	if data, _ := os.ReadFile(w.MovedTo); string(data) != "}{" {
+		t.Errorf("moved-aside file holds %q", data)
+	}
+	after := reopen(t, path)
+	if after.Get("a") != (Entry{Read: true}) || after.Get("b") != (Entry{Starred: true}) {
+		t.Errorf("saved state lost what this process knew: a=%+v b=%+v", after.Get("a"), after.Get("b"))
+	}
+}
+
+func TestNewerFormatIsLeftUntouched(t *testing.T) {
+	path := statePath(t)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	newer := []byte(`{"version":2,"articles":{"a":{"read":true,"tags":["x"]}}}`)
+	os.WriteFile(path, newer, 0o600)
+
+	s, warnings := Open(path)
+	if len(warnings) != 1 || warnings[0].Kind != NotSaved || !strings.Contains(warnings[0].Error(), "newer") {
+		t.Fatalf("warnings = %v, want one NotSaved warning about a newer kiosk", warnings)
+	}
+	s.MarkRead("b", true)
+	s.Close()
+	if got := readBytes(t, path); !bytes.Equal(got, newer) {
+		t.Errorf("a newer kiosk's file was rewritten: %s", got)
+	}
+}
+
+func TestStaleTempFilesAreCleared(t *testing.T) {
+	path := statePath(t)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	stale := path + tmpSuffix + "123"
+	os.WriteFile(stale, []byte("half a write"), 0o600)
+	s := reopen(t, path)
+	s.MarkRead("a", true)
+	mustFlush(t, s)
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a temporary file left by a killed writer is still there")
+	}
+}
