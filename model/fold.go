@@ -15,7 +15,7 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteString(foldRune(r))
+		writeFolded(&b, r)
 	}
 	return b.String()
 }
@@ -26,6 +26,9 @@ func FindAll(text, query string) [][2]int {
 	q := Fold(query)
 	if strings.TrimSpace(q) == "" {
 		return nil
+	}
+	if isASCII(text) {
+		return findAllASCII(text, q)
 	}
 	folded, offsets := foldWithOffsets(text)
 	var matches [][2]int
@@ -44,6 +47,30 @@ func FindAll(text, query string) [][2]int {
 	return matches
 }
 
+// findAllASCII is FindAll for ASCII text, where folding keeps every offset.
+func findAllASCII(text, q string) [][2]int {
+	folded := strings.ToLower(text)
+	var matches [][2]int
+	for from := 0; from <= len(folded)-len(q); {
+		i := strings.Index(folded[from:], q)
+		if i < 0 {
+			break
+		}
+		matches = append(matches, [2]int{from + i, from + i + len(q)})
+		from += i + len(q)
+	}
+	return matches
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // foldWithOffsets folds text and maps every byte of the folded string back to
 // the offset in text of the rune it came from.
 func foldWithOffsets(text string) (string, []int) {
@@ -51,14 +78,39 @@ func foldWithOffsets(text string) (string, []int) {
 	b.Grow(len(text))
 	offsets := make([]int, 0, len(text))
 	for i, r := range text {
-		f := foldRune(r)
-		b.WriteString(f)
-		for range len(f) {
+		n := b.Len()
+		writeFolded(&b, r)
+		for range b.Len() - n {
 			offsets = append(offsets, i)
 		}
 	}
 	return b.String(), offsets
 }
+
+func writeFolded(b *strings.Builder, r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+	case int(r) < len(latinFolds):
+		b.WriteString(latinFolds[r])
+	default:
+		b.WriteString(foldRune(r))
+	}
+}
+
+// latinFolds holds the folds of the Latin-1 and Latin Extended letters,
+// which make up nearly all non-ASCII text in European news. It is filled
+// once at start-up and only read after.
+var latinFolds = func() []string {
+	t := make([]string, 0x250)
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
 
 var foldSpecial = map[rune]string{
 	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
@@ -66,12 +118,6 @@ var foldSpecial = map[rune]string{
 }
 
 func foldRune(r rune) string {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return string(r)
-	}
 	if s, ok := foldSpecial[r]; ok {
 		return s
 	}

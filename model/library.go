@@ -1,5 +1,7 @@
 package model
 
+import "sync"
+
 // Skipped is a file that did not become an article, and why.
 type Skipped struct {
 	Path   string
@@ -13,4 +15,8 @@ type Library struct {
 	Name     string
 	Articles []*Article
 	Skipped  []Skipped
+
+	indexOnce sync.Once
+	index     *Index
+	positions map[*Article]int
 }

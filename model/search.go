@@ -2,8 +2,10 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Result is one article found by Search.
@@ -13,34 +15,85 @@ type Result struct {
 	Index int
 	// Snippet is one line of the article around the first match.
 	Snippet string
+	// Highlights are the byte ranges of the matching words in Snippet.
+	Highlights [][2]int
 }
 
-// Search returns the articles whose title, byline, dateline or body holds
-// every word of query, ignoring case and accents, in library order.
+// Search finds the articles that hold every word of query (as a word or
+// the start of one) and every "quoted phrase", ignoring case and accents,
+// in the title, byline, dateline, headings, body or comments. Results are
+// ranked: title matches first, then headings, byline and dateline, body,
+// comments, and more occurrences above fewer. The index is built on the
+// first search.
 func (l *Library) Search(query string) []Result {
-	terms := strings.Fields(Fold(query))
-	if len(terms) == 0 {
+	q := parseQuery(query)
+	if len(q.terms) == 0 {
 		return nil
 	}
+	l.indexOnce.Do(func() {
+		l.index = NewIndex(l.Articles)
+		l.positions = make(map[*Article]int, len(l.Articles))
+		for i, a := range l.Articles {
+			l.positions[a] = i
+		}
+	})
 	var results []Result
-	for i, a := range l.Articles {
-		text := a.searchText()
-		folded := Fold(text)
-		if !containsAll(folded, terms) {
+	for _, h := range l.index.search(q.terms) {
+		if !q.phrasesIn(h.article) {
 			continue
 		}
-		results = append(results, Result{Article: a, Index: i, Snippet: snippet(text, terms[0])})
+		snip, marks := snippet(h.article, q.terms)
+		results = append(results, Result{Article: h.article, Index: l.positions[h.article], Snippet: snip, Highlights: marks})
 	}
 	return results
 }
 
-func containsAll(s string, terms []string) bool {
-	for _, t := range terms {
-		if !strings.Contains(s, t) {
+// query is a parsed search: the folded words to look up (those of phrases
+// included) and the phrases, as folded words joined by single spaces.
+type query struct {
+	terms   []string
+	phrases []string
+}
+
+func parseQuery(s string) query {
+	var q query
+	for i, part := range strings.Split(s, "\"") {
+		var words []string
+		forEachWord(part, func(w string) { words = append(words, w) })
+		q.terms = append(q.terms, words...)
+		if i%2 == 1 && len(words) > 1 {
+			q.phrases = append(q.phrases, strings.Join(words, " "))
+		}
+	}
+	return q
+}
+
+// phrasesIn reports whether a holds every phrase, its words separated by
+// white space; like the words of a query, its last word may be a prefix.
+func (q query) phrasesIn(a *Article) bool {
+	if len(q.phrases) == 0 {
+		return true
+	}
+	text := a.searchText()
+	for _, p := range q.phrases {
+		if !containsPhrase(text, p) {
 			return false
 		}
 	}
 	return true
+}
+
+func containsPhrase(text, phrase string) bool {
+	for _, m := range FindAll(text, phrase) {
+		if m[0] == 0 || !isWordByte(text[m[0]-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // searchText is everything Search looks in, one line per part.
@@ -54,19 +107,61 @@ func (a *Article) searchText() string {
 		b.WriteString(bl.Text)
 		b.WriteByte('\n')
 	}
+	if a.Comments != nil {
+		for _, l := range a.Comments.Lines {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
 	return b.String()
+}
+
+// snippet shows the first match in the body, or failing that anywhere,
+// with every term highlighted. It looks one block at a time, so a match in
+// the lead costs no work on the rest of the article.
+func snippet(a *Article, terms []string) (string, [][2]int) {
+	for _, bl := range a.Blocks {
+		if s, ok := snippetIn(bl.Text, terms); ok {
+			return s, highlights(s, terms)
+		}
+	}
+	if s, ok := snippetIn(a.searchText(), terms); ok {
+		return s, highlights(s, terms)
+	}
+	return "", nil
+}
+
+func snippetIn(text string, terms []string) (string, bool) {
+	for _, t := range terms {
+		if m := FindAll(text, t); len(m) > 0 {
+			return cutAround(text, m[0][0], m[0][1]), true
+		}
+	}
+	return "", false
+}
+
+func highlights(s string, terms []string) [][2]int {
+	var marks [][2]int
+	for _, t := range terms {
+		marks = append(marks, FindAll(s, t)...)
+	}
+	slices.SortFunc(marks, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := marks[:0]
+	for _, m := range marks {
+		if n := len(merged); n > 0 && m[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], m[1])
+			continue
+		}
+		merged = append(merged, m)
+	}
+	return merged
 }
 
 const snippetContext = 40
 
-// snippet cuts the line holding the first match of term down to about
+// cutAround cuts the line holding text[start:end] down to about
 // snippetContext characters either side, at word boundaries.
-func snippet(text, term string) string {
-	m := FindAll(text, term)
-	if len(m) == 0 {
-		return ""
-	}
-	start, end := m[0][0], m[0][1]
+func cutAround(text string, start, end int) string {
 	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
 	lineEnd := len(text)
 	if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
@@ -85,16 +180,24 @@ func snippet(text, term string) string {
 	return prefix + strings.TrimSpace(text[from:to]) + suffix
 }
 
-func runesBetween(s string, from, to int) int { return len([]rune(s[from:to])) }
+func runesBetween(s string, from, to int) int { return utf8.RuneCountInString(s[from:to]) }
 
+// backRunes returns the offset n runes before i.
 func backRunes(s string, i, n int) int {
-	r := []rune(s[:i])
-	return len(string(r[:len(r)-n]))
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
 }
 
+// forwardRunes returns the offset n runes after i.
 func forwardRunes(s string, i, n int) int {
-	r := []rune(s[i:])
-	return i + len(string(r[:n]))
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }
 
 func wordStartAfter(s string, i, limit int) int {

@@ -1,0 +1,224 @@
+package model
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Fields of an article that a search term can match, in rank order.
+const (
+	fieldTitle uint32 = 1 << iota
+	fieldHeading
+	fieldMeta // byline and dateline
+	fieldBody
+	fieldComments
+	fieldBits = 5
+)
+
+// A posting packs one document's use of one term into 32 bits: the
+// document slot, the fields the term occurs in, and how often (capped).
+// 22 bits of slot allow 4,194,304 documents.
+const (
+	slotBits = 22
+	tfBits   = 32 - slotBits - fieldBits
+	maxSlots = 1 << slotBits
+	maxTF    = 1<<tfBits - 1
+)
+
+type posting uint32
+
+func newPosting(slot int, fields uint32, tf int) posting {
+	return posting(uint32(slot)<<(32-slotBits) | fields<<tfBits | uint32(min(tf, maxTF)))
+}
+
+func (p posting) slot() int      { return int(p >> (32 - slotBits)) }
+func (p posting) fields() uint32 { return uint32(p>>tfBits) & (1<<fieldBits - 1) }
+func (p posting) tf() int        { return int(p & maxTF) }
+
+// Index is an inverted index of folded words for full-text search, safe
+// for concurrent use. Documents can be added, replaced and removed while
+// others search.
+type Index struct {
+	mu       sync.RWMutex
+	postings map[string][]posting
+	terms    []string // sorted keys of postings, for prefix lookups; nil when stale
+	docs     []*Article
+	slots    map[*Article]int
+}
+
+// NewIndex indexes articles.
+func NewIndex(articles []*Article) *Index {
+	ix := &Index{postings: map[string][]posting{}, slots: map[*Article]int{}}
+	for _, a := range articles {
+		ix.add(a)
+	}
+	return ix
+}
+
+// Add indexes a, or indexes it again if it is already in the index.
+func (ix *Index) Add(a *Article) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(a)
+	ix.add(a)
+}
+
+// Remove takes a out of the index. Its postings are dropped lazily: a
+// search skips removed slots.
+func (ix *Index) Remove(a *Article) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(a)
+}
+
+func (ix *Index) remove(a *Article) {
+	if slot, ok := ix.slots[a]; ok {
+		ix.docs[slot] = nil
+		delete(ix.slots, a)
+	}
+}
+
+func (ix *Index) add(a *Article) {
+	slot := len(ix.docs)
+	if slot >= maxSlots {
+		return
+	}
+	ix.docs = append(ix.docs, a)
+	ix.slots[a] = slot
+	type use struct {
+		fields uint32
+		tf     int
+	}
+	uses := map[string]use{}
+	note := func(text string, field uint32) {
+		forEachWord(text, func(w string) {
+			u := uses[w]
+			u.fields |= field
+			u.tf++
+			uses[w] = u
+		})
+	}
+	note(a.Title, fieldTitle)
+	note(a.Byline, fieldMeta)
+	note(a.Dateline, fieldMeta)
+	for _, b := range a.Blocks {
+		if b.Kind == Heading {
+			note(b.Text, fieldHeading)
+		} else {
+			note(b.Text, fieldBody)
+		}
+	}
+	if a.Comments != nil {
+		for _, l := range a.Comments.Lines {
+			note(l, fieldComments)
+		}
+	}
+	for w, u := range uses {
+		if _, ok := ix.postings[w]; !ok {
+			w = strings.Clone(w)
+			ix.terms = nil
+		}
+		ix.postings[w] = append(ix.postings[w], newPosting(slot, u.fields, u.tf))
+	}
+}
+
+// forEachWord calls f with each word of text, folded. Words are runs of
+// letters and digits.
+func forEachWord(text string, f func(string)) {
+	start := -1
+	for i, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			f(Fold(text[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(Fold(text[start:]))
+	}
+}
+
+// sortedTerms returns the dictionary in order, rebuilding it after
+// changes. It takes the write lock only to rebuild.
+func (ix *Index) sortedTerms() []string {
+	ix.mu.RLock()
+	terms := ix.terms
+	ix.mu.RUnlock()
+	if terms != nil {
+		return terms
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.terms == nil {
+		ix.terms = make([]string, 0, len(ix.postings))
+		for t := range ix.postings {
+			ix.terms = append(ix.terms, t)
+		}
+		slices.Sort(ix.terms)
+	}
+	return ix.terms
+}
+
+// hit is one document that matched a query, with its score.
+type hit struct {
+	article *Article
+	score   int
+}
+
+// Weights rank a match in the title above one in a heading, the byline or
+// dateline, the body and the comments, in that order.
+var fieldWeights = [fieldBits]int{1000, 300, 100, 10, 5}
+
+// search finds the documents holding a word that starts with each term,
+// ranked by where the terms occur and how often.
+func (ix *Index) search(terms []string) []hit {
+	if len(terms) == 0 || len(terms) > 64 {
+		return nil
+	}
+	dict := ix.sortedTerms()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	matched := make([]uint64, len(ix.docs))
+	scores := make([]int, len(ix.docs))
+	for ti, term := range terms {
+		lo := sort.SearchStrings(dict, term)
+		for _, w := range dict[lo:] {
+			if !strings.HasPrefix(w, term) {
+				break
+			}
+			for _, p := range ix.postings[w] {
+				s := p.slot()
+				if s >= len(ix.docs) || ix.docs[s] == nil {
+					continue
+				}
+				matched[s] |= 1 << ti
+				scores[s] += score(p)
+			}
+		}
+	}
+	all := uint64(1)<<len(terms) - 1
+	var hits []hit
+	for s, m := range matched {
+		if m == all {
+			hits = append(hits, hit{ix.docs[s], scores[s]})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return b.score - a.score })
+	return hits
+}
+
+func score(p posting) int {
+	f, total := p.fields(), 0
+	for i, w := range fieldWeights {
+		if f&(1<<i) != 0 {
+			total += w
+		}
+	}
+	return total + p.tf()
+}
