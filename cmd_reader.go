@@ -26,7 +26,8 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	if err := c.checkPaths(cmd, paths); err != nil {
 		return err
 	}
-	if !isTerminal(c.stdout) {
+	if !isTerminal(c.stdout) || noneExist(paths) {
+		// Nothing to read is reported at once, without taking the screen.
 		lib, err := c.loadLibrary(paths)
 		if err != nil {
 			return err
@@ -121,6 +122,16 @@ func (c *cli) programOptions(cmd *cobra.Command) []tea.ProgramOption {
 		opts = append(opts, tea.WithInput(c.stdin))
 	}
 	return opts
+}
+
+// noneExist reports whether paths are given and none of them exists.
+func noneExist(paths []string) bool {
+	for _, p := range paths {
+		if _, err := os.Lstat(p); p == stdinPath || !errors.Is(err, os.ErrNotExist) {
+			return false
+		}
+	}
+	return len(paths) > 0
 }
 
 // checkPaths catches a mistyped command before it is taken for a missing

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -14,7 +13,8 @@ const defaultWidth = 80
 // minWidth keeps a text column that can still hold a word or two.
 const minWidth = 20
 
-var themes = []string{"auto", "dark", "light"}
+// themes are the values of --theme.
+func themes() []string { return []string{"auto", "dark", "light"} }
 
 // displayFlags are the flags of the commands that show articles.
 type displayFlags struct {
@@ -25,7 +25,7 @@ type displayFlags struct {
 func (d *displayFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVarP(&d.width, "width", "w", defaultWidth, "widest text column, in terminal columns")
 	cmd.Flags().StringVarP(&d.theme, "theme", "t", "auto", "colours for a dark or light terminal: auto, dark or light")
-	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(themes, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(themes(), cobra.ShellCompDirectiveNoFileComp))
 }
 
 // check rejects values no command can use, as a usage error.
@@ -33,7 +33,7 @@ func (d *displayFlags) check(cmd *cobra.Command) error {
 	if d.width < minWidth {
 		return usagef(cmd, "--width %d is too narrow: give at least %d columns", d.width, minWidth)
 	}
-	if !slices.Contains(themes, d.theme) {
+	if !slices.Contains(themes(), d.theme) {
 		return usagef(cmd, "--theme %q is not a theme: use auto, dark or light", d.theme)
 	}
 	return nil
@@ -115,12 +115,4 @@ func rejectUnknownShells(root *cobra.Command) {
 			return cmd.Help()
 		}
 	}
-}
-
-// plural formats a count with the singular or plural of a noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

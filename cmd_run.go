@@ -75,18 +75,17 @@ func usagef(cmd *cobra.Command, format string, args ...any) error {
 	return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(format, args...)}
 }
 
-// cobraUsagePrefixes start the messages of the usage errors that cobra's own
-// commands (completion, man, help) return without a type to check.
-var cobraUsagePrefixes = []string{
-	"accepts ", "requires at least ", "requires at most ", "unknown command ",
-	"invalid argument ", "unknown flag", "unknown shorthand flag", "flag needs an argument",
-}
-
+// isUsageError reports whether err is a usageError or one of the usage
+// errors that cobra's own commands (completion, man, help) return without a
+// type to check, known by how their messages start.
 func isUsageError(err error) bool {
 	if _, ok := errors.AsType[*usageError](err); ok {
 		return true
 	}
-	for _, p := range cobraUsagePrefixes {
+	for _, p := range []string{
+		"accepts ", "requires at least ", "requires at most ", "unknown command ",
+		"invalid argument ", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+	} {
 		if strings.HasPrefix(err.Error(), p) {
 			return true
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"strings"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -32,14 +31,4 @@ func terminalWidth(w io.Writer) int {
 		return 0
 	}
 	return width
-}
-
-// getenv looks a variable up in an environment given as KEY=value strings.
-func getenv(env []string, key string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
-			return v
-		}
-	}
-	return ""
 }

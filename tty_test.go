@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -258,5 +259,29 @@ func TestSearchOnATerminalHighlightsMatches(t *testing.T) {
 		if !regexp.MustCompile(`\x1b\[7m(Nordkorea)\x1b\[[0-9;]*m`).MatchString(out) {
 			t.Errorf("%v: the match is not in reverse video:\n%q", env, out)
 		}
+	}
+}
+
+func TestReaderOnMissingPathsFailsWithoutTakingTheScreen(t *testing.T) {
+	term := newTerminal(t)
+	missing := filepath.Join(t.TempDir(), "no-such-folder")
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(t.Context(), []string{missing}, term.tty, term.tty, &stderr, []string{"TERM=xterm-256color"})
+	}()
+	var status int
+	select {
+	case status = <-done:
+	case <-time.After(5 * time.Second):
+		io.WriteString(term.master, "qq")
+		<-done
+		t.Fatal("the reader started on nothing and waited for a key")
+	}
+	if status != exitError || !strings.Contains(stderr.String(), missing) {
+		t.Errorf("status %d, stderr %q: want 1 and the path named", status, stderr.String())
+	}
+	if out := term.drained(t); strings.Contains(out, ansi.SetModeAltScreenSaveCursor) {
+		t.Errorf("the reader took the screen for nothing:\n%q", out)
 	}
 }
