@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 
@@ -74,7 +75,14 @@ func (c *cli) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 	if f.plain || !isTerminal(c.stdout) {
 		return ui.WritePlainArticle(c.stdout, a, width, f.comments)
 	}
-	styled, err := ui.RenderArticle(a, ui.RenderOptions{
+	// The reader's hint under an article names its key, c; here the flag
+	// shows the footer, so the hint is kiosk show's own.
+	body, hint := *a, ""
+	if !f.comments && a.Comments != nil {
+		body.Comments = nil
+		hint = lipgloss.NewStyle().Faint(true).MarginLeft(2).Render(commentsHint(a.Comments)) + "\n\n"
+	}
+	styled, err := ui.RenderArticle(&body, ui.RenderOptions{
 		Width:    width,
 		Dark:     c.darkBackground(f.display.theme),
 		Comments: f.comments,
@@ -83,8 +91,18 @@ func (c *cli) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 		return err
 	}
 	// The writer downsamples colours to what the terminal and NO_COLOR allow.
-	_, err = io.WriteString(colorprofile.NewWriter(c.stdout, c.env), styled)
+	_, err = io.WriteString(colorprofile.NewWriter(c.stdout, c.env), styled+hint)
 	return err
+}
+
+func commentsHint(c *model.Comments) string {
+	switch {
+	case !c.HasCount:
+		return "Comments available · add --comments to show them"
+	case c.Count == 1:
+		return "1 comment · add --comments to show it"
+	}
+	return fmt.Sprintf("%d comments · add --comments to show them", c.Count)
 }
 
 // darkBackground resolves a theme: "auto" asks the terminal, which costs a

@@ -165,12 +165,24 @@ func TestShowOnATerminalIsStyled(t *testing.T) {
 			if !strings.Contains(text, seedHeading) || strings.Contains(text, seedFooter) {
 				t.Errorf("want the heading and no comments footer:\n%s", text)
 			}
+			if tt.wantEscape && (!strings.Contains(text, "10 comments · add --comments") || strings.Contains(text, "press c")) {
+				t.Errorf("want a hint at the end that names --comments, not the reader's key:\n%s", text)
+			}
 			for line := range strings.SplitSeq(text, "\n") {
 				if w := ansi.StringWidth(line); w > 80 {
 					t.Errorf("line of %d columns, want at most 80: %q", w, line)
 				}
 			}
 		})
+	}
+}
+
+func TestShowOnATerminalWithComments(t *testing.T) {
+	term := newTerminal(t)
+	out, status := runOnTerminal(t, term, []string{"TERM=xterm-256color"}, "show", "1", "--comments", "--theme", "light")
+	text := ansi.Strip(out)
+	if status != exitOK || !strings.Contains(text, seedFooter) || strings.Contains(text, "add --comments") {
+		t.Errorf("status %d: want the footer and no hint:\n%s", status, text)
 	}
 }
 
