@@ -12,12 +12,11 @@ import (
 // and letters such as ß and æ spelled out, so that "munchen" finds
 // "München" and "strasse" finds "Straße".
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := make([]byte, 0, len(s))
 	for _, r := range s {
-		writeFolded(&b, r)
+		buf = appendFolded(buf, r)
 	}
-	return b.String()
+	return string(buf)
 }
 
 // FindAll returns the byte ranges [start, end) in text of every
@@ -74,30 +73,29 @@ func isASCII(s string) bool {
 // foldWithOffsets folds text and maps every byte of the folded string back to
 // the offset in text of the rune it came from.
 func foldWithOffsets(text string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(text))
+	buf := make([]byte, 0, len(text))
 	offsets := make([]int, 0, len(text))
 	for i, r := range text {
-		n := b.Len()
-		writeFolded(&b, r)
-		for range b.Len() - n {
+		n := len(buf)
+		buf = appendFolded(buf, r)
+		for range len(buf) - n {
 			offsets = append(offsets, i)
 		}
 	}
-	return b.String(), offsets
+	return string(buf), offsets
 }
 
-func writeFolded(b *strings.Builder, r rune) {
+func appendFolded(buf []byte, r rune) []byte {
 	switch {
 	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		b.WriteByte(byte(r))
+		return append(buf, byte(r))
 	case int(r) < len(latinFolds):
-		b.WriteString(latinFolds[r])
+		return append(buf, latinFolds[r]...)
 	default:
-		b.WriteString(foldRune(r))
+		return append(buf, foldRune(r)...)
 	}
 }
 

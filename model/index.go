@@ -93,12 +93,13 @@ func (ix *Index) add(a *Article) {
 		tf     int
 	}
 	uses := map[string]use{}
+	var buf []byte
 	note := func(text string, field uint32) {
-		forEachWord(text, func(w string) {
-			u := uses[w]
+		buf = foldWords(text, buf, func(w []byte) {
+			u := uses[string(w)]
 			u.fields |= field
 			u.tf++
-			uses[w] = u
+			uses[string(w)] = u
 		})
 	}
 	note(a.Title, fieldTitle)
@@ -116,9 +117,10 @@ func (ix *Index) add(a *Article) {
 			note(l, fieldComments)
 		}
 	}
+	// Assigning to an existing key keeps the dictionary's own copy of the
+	// word, so each word is stored once however many articles use it.
 	for w, u := range uses {
 		if _, ok := ix.postings[w]; !ok {
-			w = strings.Clone(w)
 			ix.terms = nil
 		}
 		ix.postings[w] = append(ix.postings[w], newPosting(slot, u.fields, u.tf))
@@ -128,20 +130,27 @@ func (ix *Index) add(a *Article) {
 // forEachWord calls f with each word of text, folded. Words are runs of
 // letters and digits.
 func forEachWord(text string, f func(string)) {
-	start := -1
-	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			f(Fold(text[start:i]))
-			start = -1
+	foldWords(text, nil, func(w []byte) { f(string(w)) })
+}
+
+// foldWords calls f with each word of text folded into buf, which it
+// reuses and returns; f must not keep the slice.
+func foldWords(text string, buf []byte, f func([]byte)) []byte {
+	buf = buf[:0]
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			buf = appendFolded(buf, r)
+			continue
+		}
+		if len(buf) > 0 {
+			f(buf)
+			buf = buf[:0]
 		}
 	}
-	if start >= 0 {
-		f(Fold(text[start:]))
+	if len(buf) > 0 {
+		f(buf)
 	}
+	return buf
 }
 
 // sortedTerms returns the dictionary in order, rebuilding it after
