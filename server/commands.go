@@ -15,8 +15,8 @@ const plainWidth = 80
 const usage = `kiosk over SSH: read the news in your terminal.
 
   ssh HOST            open the reader (needs a terminal; add -t if a command is given)
-  ssh HOST list       list the articles, one a line: number, id, title, ...
-  ssh HOST show N     print article N (a number from list, or its id) as plain text
+  ssh HOST list       list the articles, one a line: number, title, byline, comments
+  ssh HOST show N     print article N (its number in the list, or its id) as plain text
   ssh HOST help       show this help
 `
 
@@ -30,6 +30,7 @@ func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 			return
 		}
 		code := s.runCommand(sess, sess.Command(), sess.Stderr())
+		setEndReason(sess, fmt.Sprintf("exit %d", code))
 		_ = sess.Exit(code)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"charm.land/log/v2"
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"kiosk/model"
@@ -259,6 +260,18 @@ func (term *terminal) rawOutput() string {
 	term.mu.Lock()
 	defer term.mu.Unlock()
 	return term.raw.String()
+}
+
+// afterReader is what the client received after the reader left the
+// alternate screen: what stays on the reader's terminal. Empty when the
+// alternate screen was never left.
+func (term *terminal) afterReader() string {
+	raw := term.rawOutput()
+	i := strings.LastIndex(raw, ansi.ResetModeAltScreenSaveCursor)
+	if i < 0 {
+		return ""
+	}
+	return raw[i:]
 }
 
 func (term *terminal) stderrText() string {

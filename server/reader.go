@@ -126,13 +126,16 @@ func (s *Server) startTimers(rs *readerSession) {
 }
 
 // afterReader runs once the reader has quit and the client's terminal is
-// restored: it tells the client why, if the server ended the session.
+// restored: it tells the client why, if the server ended the session. The
+// message goes to stdout, behind the restoring sequences: OpenSSH writes
+// stdout and stderr separately, and a message on stderr can reach the
+// terminal before the alternate screen is left, and vanish with it.
 func (s *Server) afterReader(sess ssh.Session) {
 	v, ok := s.readers.LoadAndDelete(readerKey{sess})
 	if !ok {
 		// newProgram declined: shutdown began before the reader started.
 		setEndReason(sess, endShutdown)
-		fmt.Fprintln(sess.Stderr(), "kiosk is shutting down; try again in a minute.")
+		fmt.Fprintln(sess, "kiosk is shutting down; try again in a minute.")
 		return
 	}
 	rs := v.(*readerSession)
@@ -145,11 +148,11 @@ func (s *Server) afterReader(sess ssh.Session) {
 	setEndReason(sess, reason)
 	switch reason {
 	case endIdle:
-		fmt.Fprintf(sess.Stderr(), "kiosk: closed after %s without a key press.\n", s.cfg.IdleTimeout)
+		fmt.Fprintf(sess, "kiosk: closed after %s without a key press.\n", s.cfg.IdleTimeout)
 	case endMaxTime:
-		fmt.Fprintf(sess.Stderr(), "kiosk: sessions last at most %s; connect again to go on reading.\n", s.cfg.MaxSessionTime)
+		fmt.Fprintf(sess, "kiosk: sessions last at most %s; connect again to go on reading.\n", s.cfg.MaxSessionTime)
 	case endShutdown:
-		fmt.Fprintln(sess.Stderr(), "kiosk: the server is shutting down. Thanks for reading.")
+		fmt.Fprintln(sess, "kiosk: the server is shutting down. Thanks for reading.")
 	}
 }
 
