@@ -26,11 +26,12 @@ func (c *cli) searchCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY [PATH...]",
 		Short: "Print the articles whose text matches",
-		Long: `Print the articles that contain every word of QUERY, in their title, byline,
-headings or body, best matches first: number, title and a one-line snippet
-around the first match, separated by tabs. Case and accents are ignored and
-words match at their start ('munchen' finds 'München', 'nord' finds
-'Nordkorea'); put a phrase in double quotes to match it as written.
+		Long: `Print the articles that contain every word of QUERY anywhere (title,
+byline, dateline, headings, body, comments footer), best matches first:
+number, title and a one-line snippet around the first match, separated by
+tabs. Case and accents are ignored and words match at their start
+('munchen' finds 'München', 'nord' finds 'Nordkorea'); put a phrase in
+double quotes to match it as written.
 
 Exits with status 1 when nothing matches, as grep does.`,
 		Example: `kiosk search nordkorea
