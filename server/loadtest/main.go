@@ -1,0 +1,508 @@
+// Command loadtest measures kiosk serve under many concurrent SSH readers.
+//
+// It starts the kiosk binary as its own process (so that its memory and CPU
+// are the server's alone), opens N PTY sessions at once over loopback, and
+// has each one wait for the article list, open the first article, scroll
+// down 20 lines one key at a time and quit. It prints, for each N and for a
+// single session as the baseline: time to first frame (connect to list on
+// screen) p50/p95, the server's peak RSS and RSS per session, CPU seconds
+// per session, and the bytes the client received for the first frame, for
+// opening the article (a full screen of text) and per one-line scroll.
+//
+//	go run ./server/loadtest -n 50,100,200
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+const (
+	width, height = 80, 24
+	scrollLines   = 20
+	// listDrawn and articleDrawn are in the reader's key-help lines: when
+	// they arrive, the list or the article pane has been drawn.
+	listDrawn    = "q quit"
+	articleDrawn = "q/esc back"
+	// settle is how long the output must stay quiet before a scroll counts
+	// as drawn.
+	settle    = 30 * time.Millisecond
+	waitLimit = 60 * time.Second
+)
+
+func main() {
+	counts := flag.String("n", "50,100,200", "comma-separated numbers of concurrent sessions")
+	kiosk := flag.String("kiosk", "", "kiosk binary to serve (default: build it from this module)")
+	flag.Parse()
+	if err := run(*counts, *kiosk); err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest:", err)
+		os.Exit(1)
+	}
+}
+
+func run(counts, kiosk string) error {
+	dir, err := os.MkdirTemp("", "kiosk-load")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if kiosk == "" {
+		kiosk = filepath.Join(dir, "kiosk")
+		if out, err := exec.Command("go", "build", "-o", kiosk, "kiosk").CombinedOutput(); err != nil {
+			return fmt.Errorf("build kiosk: %v\n%s", err, out)
+		}
+	}
+	ns := []int{1}
+	for f := range strings.SplitSeq(counts, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return fmt.Errorf("-n: %q is not a session count", f)
+		}
+		ns = append(ns, n)
+	}
+	fmt.Printf("kiosk serve, %d×%d PTY sessions over loopback: list → open article → %d × scroll one line → quit\n", width, height, scrollLines)
+	fmt.Printf("(N=1 is the baseline; each N runs against a fresh server process; clients share the machine)\n\n")
+	fmt.Printf("%6s %10s %10s %8s %10s %10s %12s %12s %10s %8s %8s\n",
+		"N", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "1st frame", "open", "scroll")
+	var base *result
+	for _, n := range ns {
+		r, err := measure(kiosk, dir, n)
+		if err != nil {
+			return fmt.Errorf("N=%d: %w", n, err)
+		}
+		if base == nil {
+			base = r
+		}
+		fmt.Printf("%6d %10s %10s %7.1f× %9.1fM %9.1fM %11.2fM %10.1fms %9dB %7dB %7dB\n",
+			n, ms(r.ttff50), ms(r.ttff95), float64(r.ttff95)/float64(base.ttff95),
+			mb(r.idleRSS), mb(r.peakRSS), mb(r.peakRSS-r.idleRSS)/float64(n),
+			r.cpu.Seconds()*1000/float64(n), r.firstFrame, r.open, r.scroll)
+	}
+	return nil
+}
+
+type result struct {
+	ttff50, ttff95   time.Duration
+	idleRSS, peakRSS int64
+	cpu              time.Duration
+	firstFrame, open int
+	scroll           int
+}
+
+// measure runs n sessions at once against a fresh server.
+func measure(kiosk, dir string, n int) (*result, error) {
+	srv, err := startServer(kiosk, dir, n)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.stop()
+	time.Sleep(300 * time.Millisecond) // let start-up settle before the baseline
+	idle, err := srv.rss()
+	if err != nil {
+		return nil, err
+	}
+	cpu0, err := srv.cpu()
+	if err != nil {
+		return nil, err
+	}
+
+	key, err := clientKey()
+	if err != nil {
+		return nil, err
+	}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		ttffs    []time.Duration
+		frames   []int
+		opens    []int
+		scrolls  []int
+		firstErr error
+	)
+	// Every session holds its article open until all have opened theirs, so
+	// the peak is n readers at once.
+	opened := newBarrier(n)
+	peak := srv.watchPeak()
+	for range n {
+		wg.Go(func() {
+			s, err := readOnce(srv.addr, key, opened)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				opened.leave()
+				return
+			}
+			ttffs = append(ttffs, s.ttff)
+			frames = append(frames, s.firstFrame)
+			opens = append(opens, s.openBytes)
+			scrolls = append(scrolls, s.scrollBytes/scrollLines)
+		})
+	}
+	wg.Wait()
+	peakRSS := peak()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	cpu1, err := srv.cpu()
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(ttffs)
+	return &result{
+		ttff50: percentile(ttffs, 50), ttff95: percentile(ttffs, 95),
+		idleRSS: idle, peakRSS: max(peakRSS, idle),
+		cpu:        cpu1 - cpu0,
+		firstFrame: median(frames), open: median(opens), scroll: median(scrolls),
+	}, nil
+}
+
+type sessionFigures struct {
+	ttff        time.Duration
+	firstFrame  int
+	openBytes   int
+	scrollBytes int
+}
+
+// readOnce is one reader: connect, wait for the list, open the first
+// article, scroll, quit.
+func readOnce(addr string, key gossh.Signer, opened *barrier) (*sessionFigures, error) {
+	start := time.Now()
+	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: waitLimit,
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	defer sess.Close()
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := sess.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
+		return nil, err
+	}
+	if err := sess.Shell(); err != nil {
+		return nil, err
+	}
+	out := newOutput(stdout, stdin)
+
+	if err := out.waitFor(listDrawn); err != nil {
+		return nil, fmt.Errorf("first frame: %w", err)
+	}
+	fig := &sessionFigures{ttff: time.Since(start)}
+	out.quiet(settle)
+	fig.firstFrame = out.total()
+	listed := fig.firstFrame
+	if _, err := io.WriteString(stdin, "\r"); err != nil {
+		return nil, err
+	}
+	if err := out.waitFor(articleDrawn); err != nil {
+		return nil, fmt.Errorf("open article: %w", err)
+	}
+	out.quiet(settle)
+	fig.openBytes = out.total() - listed
+	opened.arrive()
+
+	before := out.total()
+	for range scrollLines {
+		n := out.total()
+		if _, err := io.WriteString(stdin, "j"); err != nil {
+			return nil, err
+		}
+		if err := out.waitBeyond(n); err != nil {
+			return nil, fmt.Errorf("scroll: %w", err)
+		}
+		out.quiet(settle)
+	}
+	fig.scrollBytes = out.total() - before
+
+	if _, err := io.WriteString(stdin, "qq"); err != nil {
+		return nil, err
+	}
+	if err := out.waitEOF(); err != nil {
+		return nil, fmt.Errorf("quit: %w", err)
+	}
+	return fig, nil
+}
+
+// output collects what a session receives and answers the background
+// colour query as a dark terminal does.
+type output struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	buf     bytes.Buffer
+	last    time.Time
+	eof     bool
+	reply   io.Writer
+	replied bool
+}
+
+func newOutput(r io.Reader, reply io.Writer) *output {
+	o := &output{reply: reply}
+	o.cond = sync.NewCond(&o.mu)
+	go o.read(r)
+	go func() { // wake waiters so they can time out
+		for !o.done() {
+			time.Sleep(10 * time.Millisecond)
+			o.cond.Broadcast()
+		}
+	}()
+	return o
+}
+
+func (o *output) read(r io.Reader) {
+	chunk := make([]byte, 32*1024)
+	for {
+		n, err := r.Read(chunk)
+		o.mu.Lock()
+		o.buf.Write(chunk[:n])
+		o.last = time.Now()
+		answer := !o.replied && bytes.Contains(o.buf.Bytes(), []byte("\x1b]11;?"))
+		o.replied = o.replied || answer
+		if err != nil {
+			o.eof = true
+		}
+		o.mu.Unlock()
+		o.cond.Broadcast()
+		if answer {
+			go io.WriteString(o.reply, "\x1b]11;rgb:1a1a/1a1a/1a1a\x1b\\")
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (o *output) done() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.eof
+}
+
+func (o *output) total() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Len()
+}
+
+func (o *output) wait(cond func() bool) error {
+	deadline := time.Now().Add(waitLimit)
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for !cond() {
+		if o.eof {
+			return errors.New("session ended early")
+		}
+		if time.Now().After(deadline) {
+			return errors.New("timed out")
+		}
+		o.cond.Wait()
+	}
+	return nil
+}
+
+func (o *output) waitFor(s string) error {
+	return o.wait(func() bool { return bytes.Contains(o.buf.Bytes(), []byte(s)) })
+}
+
+func (o *output) waitBeyond(n int) error {
+	return o.wait(func() bool { return o.buf.Len() > n })
+}
+
+func (o *output) waitEOF() error {
+	deadline := time.Now().Add(waitLimit)
+	for !o.done() {
+		if time.Now().After(deadline) {
+			return errors.New("timed out")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return nil
+}
+
+// quiet returns once nothing has arrived for d.
+func (o *output) quiet(d time.Duration) {
+	for {
+		o.mu.Lock()
+		since := time.Since(o.last)
+		o.mu.Unlock()
+		if since >= d {
+			return
+		}
+		time.Sleep(d - since)
+	}
+}
+
+type barrier struct {
+	wg sync.WaitGroup
+}
+
+func newBarrier(n int) *barrier {
+	b := &barrier{}
+	b.wg.Add(n)
+	return b
+}
+
+func (b *barrier) arrive() {
+	b.wg.Done()
+	b.wg.Wait()
+}
+
+func (b *barrier) leave() { b.wg.Done() }
+
+type server struct {
+	cmd  *exec.Cmd
+	addr string
+	pid  int
+}
+
+func startServer(kiosk, dir string, n int) (*server, error) {
+	cmd := exec.Command(kiosk, "serve", "--listen", "127.0.0.1:0",
+		"--host-key", filepath.Join(dir, "host_key"),
+		"--max-sessions", strconv.Itoa(n+10), "--rate-limit", "0")
+	logs, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	addr := make(chan string, 1)
+	go func() {
+		listening := regexp.MustCompile(`serving addr=(\S+)`)
+		scanner := bufio.NewScanner(logs)
+		for scanner.Scan() {
+			if m := listening.FindStringSubmatch(scanner.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return &server{cmd: cmd, addr: a, pid: cmd.Process.Pid}, nil
+	case <-time.After(waitLimit):
+		_ = cmd.Process.Kill()
+		return nil, errors.New("kiosk serve did not start")
+	}
+}
+
+func (s *server) stop() {
+	_ = s.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = s.cmd.Process.Kill()
+	}
+}
+
+// rss is the server's resident memory now, in bytes.
+func (s *server) rss() (int64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.pid))
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb * 1024, err
+		}
+	}
+	return 0, errors.New("no VmRSS in /proc status")
+}
+
+// watchPeak samples RSS until the returned function is called, which
+// returns the highest value seen.
+func (s *server) watchPeak() func() int64 {
+	stop := make(chan struct{})
+	peak := make(chan int64)
+	go func() {
+		var high int64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if r, err := s.rss(); err == nil {
+				high = max(high, r)
+			}
+			select {
+			case <-stop:
+				peak <- high
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 { close(stop); return <-peak }
+}
+
+// cpu is the server's user plus system CPU time so far.
+func (s *server) cpu() (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.pid))
+	if err != nil {
+		return 0, err
+	}
+	// Fields after the command name, which is in parentheses.
+	fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+2:]))
+	utime, _ := strconv.ParseInt(fields[11], 10, 64)
+	stime, _ := strconv.ParseInt(fields[12], 10, 64)
+	const ticksPerSecond = 100 // USER_HZ on Linux
+	return time.Duration(utime+stime) * time.Second / ticksPerSecond, nil
+}
+
+func clientKey() (gossh.Signer, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	return gossh.NewSignerFromKey(priv)
+}
+
+func percentile(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, (len(sorted)*p+99)/100-1)]
+}
+
+func median(xs []int) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
+
+func mb(b int64) float64 { return float64(b) / (1 << 20) }
