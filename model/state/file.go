@@ -1,13 +1,16 @@
 package state
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -76,7 +79,7 @@ func decode(data []byte) (map[string]record, error) {
 // is synced so the rename itself survives a crash. Whatever moment the
 // process dies, path holds either the old or the new state.
 func writeFile(path string, records map[string]record) error {
-	data, err := json.MarshalIndent(fileData{Version: fileVersion, Articles: records}, "", "  ")
+	data, err := encode(records)
 	if err != nil {
 		return err
 	}
@@ -85,7 +88,7 @@ func writeFile(path string, records map[string]record) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -100,6 +103,33 @@ func writeFile(path string, records map[string]record) error {
 		return err
 	}
 	return syncDir(filepath.Dir(path))
+}
+
+// encode writes the file as JSON with one article per line, sorted by ID:
+// compact, since a server keeps many of these files, yet easy to read and
+// to diff.
+func encode(records map[string]record) ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\"version\": %d, \"articles\": {", fileVersion)
+	for i, id := range slices.Sorted(maps.Keys(records)) {
+		key, err := json.Marshal(id)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(records[id])
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n  ")
+		b.Write(key)
+		b.WriteString(": ")
+		b.Write(value)
+	}
+	b.WriteString("\n}}\n")
+	return b.Bytes(), nil
 }
 
 // tmpSuffix names temporary files; any left by a killed writer are removed

@@ -15,21 +15,25 @@ import (
 )
 
 // Limits bound the state a server keeps, so that a stream of new keys
-// cannot fill its disk. A state file holds at most EntriesPerUser articles
-// of roughly 200 bytes each.
+// cannot fill its disk: at most Users files of at most EntriesPerUser
+// articles, an article taking up to about 270 bytes.
 type Limits struct {
 	// Users is how many readers' files are kept; when a new reader would
 	// exceed it, the files of the readers who came least recently go first.
-	// Default 1000.
+	// Zero means DefaultUsers.
 	Users int
 	// EntriesPerUser is how many articles each reader's file remembers;
-	// beyond it the least recently seen or changed go first. Default 2000.
+	// beyond it the least recently seen or changed go first. Zero means
+	// DefaultEntriesPerUser.
 	EntriesPerUser int
 }
 
-// DefaultLimits keep at most 1000 readers × 2000 articles: about 400 MB in
-// the worst case, a few kilobytes per reader in practice.
-var DefaultLimits = Limits{Users: 1000, EntriesPerUser: 2000}
+// The default Limits keep at most about 270 MB, in practice a few kilobytes
+// per reader.
+const (
+	DefaultUsers          = 1000
+	DefaultEntriesPerUser = 1000
+)
 
 // Registry gives each SSH reader, known by their public key, a store of
 // their own in one server folder. It is safe for concurrent use.
@@ -41,8 +45,7 @@ type Registry struct {
 	open map[string]int // file name -> stores open on it
 }
 
-// NewRegistry keeps readers' state in dir, creating it when needed. Zero
-// fields of limits take their DefaultLimits value. It fails when dir cannot
+// NewRegistry keeps readers' state in dir, creating it when needed. It fails when dir cannot
 // be created or written; the server may then fall back to NewMemory stores.
 func NewRegistry(dir string, limits Limits) (*Registry, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -51,8 +54,8 @@ func NewRegistry(dir string, limits Limits) (*Registry, error) {
 	if err := probeWritable(filepath.Join(dir, "probe")); err != nil {
 		return nil, fmt.Errorf("cannot write in the state folder %s: %w", dir, err)
 	}
-	limits.Users = cmp.Or(max(limits.Users, 0), DefaultLimits.Users)
-	limits.EntriesPerUser = cmp.Or(max(limits.EntriesPerUser, 0), DefaultLimits.EntriesPerUser)
+	limits.Users = cmp.Or(max(limits.Users, 0), DefaultUsers)
+	limits.EntriesPerUser = cmp.Or(max(limits.EntriesPerUser, 0), DefaultEntriesPerUser)
 	return &Registry{dir: dir, limits: limits, open: map[string]int{}}, nil
 }
 

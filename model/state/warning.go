@@ -1,6 +1,9 @@
 package state
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // WarningKind tells what a Warning is about.
 type WarningKind int
@@ -31,8 +34,12 @@ func (w Warning) Error() string {
 		return fmt.Sprintf("state file %s could not be read (%v): moved it to %s and started with empty state",
 			w.Path, w.Err, w.MovedTo)
 	default:
-		return fmt.Sprintf("reading state will not be saved to %s (%v): read marks, stars and places last for this session only; make the folder writable or choose another state file",
-			w.Path, w.Err)
+		advice := "make its folder writable or choose another state file"
+		if errors.Is(w.Err, errNewer) {
+			advice = "it is left untouched; use the newer kiosk or choose another state file"
+		}
+		return fmt.Sprintf("reading state will not be saved to %s (%v): read marks, stars and places last for this session only; %s",
+			w.Path, w.Err, advice)
 	}
 }
 
