@@ -59,6 +59,10 @@ type Article struct {
 	// Markdown is true when block text is markdown to keep, not text to escape.
 	Markdown bool
 	Words    int
+
+	// path is the name the article was parsed from, unsanitised, so that a
+	// watched library can match file events to articles.
+	path string
 }
 
 // wordsPerMinute is a common adult reading speed for news text.

@@ -1,6 +1,9 @@
 package model
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Skipped is a file that did not become an article, and why.
 type Skipped struct {
@@ -9,14 +12,32 @@ type Skipped struct {
 }
 
 // Library is a loaded set of articles in a stable order (by path).
-// Once loaded it is read-only and safe to share between goroutines.
+// Once loaded it is read-only and safe to share between goroutines; a
+// watched library changes by making a new Library (see Watch).
 type Library struct {
 	// Name describes where the library came from, for headers.
 	Name     string
 	Articles []*Article
 	Skipped  []Skipped
 
+	// index is built on the first search, and handed on to the next
+	// snapshot of a watched library, which updates it in place.
+	index     atomic.Pointer[Index]
 	indexOnce sync.Once
-	index     *Index
 	positions map[*Article]int
+}
+
+// searchIndex returns the library's index, building it on first use, and
+// the position of each of this snapshot's articles.
+func (l *Library) searchIndex() (*Index, map[*Article]int) {
+	l.indexOnce.Do(func() {
+		if l.index.Load() == nil {
+			l.index.Store(NewIndex(l.Articles))
+		}
+		l.positions = make(map[*Article]int, len(l.Articles))
+		for i, a := range l.Articles {
+			l.positions[a] = i
+		}
+	})
+	return l.index.Load(), l.positions
 }

@@ -128,10 +128,29 @@ func (w *walker) skip(p, reason string) {
 	w.skipped = append(w.skipped, Skipped{p, reason})
 }
 
-// load reads and parses files in parallel on a bounded pool and keeps them
-// in path order.
+// load parses files in parallel and keeps them in path order.
 func load(name string, files []source, skipped []Skipped, roots []string, progress func(done, total int)) (*Library, error) {
 	slices.SortFunc(files, func(a, b source) int { return strings.Compare(a.path, b.path) })
+	articles, reasons := parseAll(files, progress)
+	lib := &Library{Name: name, Skipped: skipped}
+	for i, a := range articles {
+		if a == nil {
+			lib.Skipped = append(lib.Skipped, Skipped{files[i].path, reasons[i]})
+			continue
+		}
+		lib.Articles = append(lib.Articles, a)
+	}
+	slices.SortFunc(lib.Skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
+	uniqueIDs(lib.Articles)
+	if len(lib.Articles) == 0 {
+		return lib, noArticlesError(roots, lib.Skipped)
+	}
+	return lib, nil
+}
+
+// parseAll reads and parses files on a pool of GOMAXPROCS goroutines. For
+// each file it returns the article, or nil and the reason it is not one.
+func parseAll(files []source, progress func(done, total int)) ([]*Article, []string) {
 	articles := make([]*Article, len(files))
 	reasons := make([]string, len(files))
 	var next, done atomic.Int64
@@ -151,21 +170,7 @@ func load(name string, files []source, skipped []Skipped, roots []string, progre
 		})
 	}
 	wg.Wait()
-
-	lib := &Library{Name: name, Skipped: skipped}
-	for i, a := range articles {
-		if a == nil {
-			lib.Skipped = append(lib.Skipped, Skipped{files[i].path, reasons[i]})
-			continue
-		}
-		lib.Articles = append(lib.Articles, a)
-	}
-	slices.SortFunc(lib.Skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
-	uniqueIDs(lib.Articles)
-	if len(lib.Articles) == 0 {
-		return lib, noArticlesError(roots, lib.Skipped)
-	}
-	return lib, nil
+	return articles, reasons
 }
 
 func parseFile(src source) (*Article, string) {
@@ -232,14 +237,19 @@ func readFileLimited(p string) ([]byte, error) {
 // uniqueIDs keeps IDs unique when two files in different folders share a
 // base name: later ones (in path order) get a numbered suffix.
 func uniqueIDs(articles []*Article) {
-	seen := make(map[string]int, len(articles))
+	taken := make(map[string]bool, len(articles))
 	for _, a := range articles {
-		n := seen[a.ID]
-		seen[a.ID] = n + 1
-		if n > 0 {
-			a.ID = fmt.Sprintf("%s-%d", a.ID, n+1)
-		}
+		claimID(a, taken)
 	}
+}
+
+// claimID gives a the first of its ID, ID-2, ID-3, … that is not taken.
+func claimID(a *Article, taken map[string]bool) {
+	base := a.ID
+	for n := 2; taken[a.ID]; n++ {
+		a.ID = fmt.Sprintf("%s-%d", base, n)
+	}
+	taken[a.ID] = true
 }
 
 func isArticleName(p string) bool {

@@ -32,7 +32,7 @@ func parseOwned(name string, data []byte) (*Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText
 	}
-	a := &Article{ID: idFromName(name), Source: Sanitize(name)}
+	a := &Article{ID: idFromName(name), Source: Sanitize(name), path: name}
 	lines := trimBlankEdges(splitLines(text))
 	if isMarkdownName(name) {
 		a.Markdown = true

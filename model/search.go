@@ -30,20 +30,15 @@ func (l *Library) Search(query string) []Result {
 	if len(q.terms) == 0 {
 		return nil
 	}
-	l.indexOnce.Do(func() {
-		l.index = NewIndex(l.Articles)
-		l.positions = make(map[*Article]int, len(l.Articles))
-		for i, a := range l.Articles {
-			l.positions[a] = i
-		}
-	})
+	index, positions := l.searchIndex()
 	var results []Result
-	for _, h := range l.index.search(q.terms) {
-		if !q.phrasesIn(h.article) {
-			continue
+	for _, h := range index.search(q.terms) {
+		pos, ok := positions[h.article]
+		if !ok || !q.phrasesIn(h.article) {
+			continue // not in this snapshot of a watched library, or no phrase
 		}
 		snip, marks := snippet(h.article, q.terms)
-		results = append(results, Result{Article: h.article, Index: l.positions[h.article], Snippet: snip, Highlights: marks})
+		results = append(results, Result{Article: h.article, Index: pos, Snippet: snip, Highlights: marks})
 	}
 	return results
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -15,7 +16,6 @@ func TestUnreadableFileIsMovedAsideAndStateStartsEmpty(t *testing.T) {
 		"wrong shape": func(p string) error { return os.WriteFile(p, []byte(`{"version":1,"articles":[1,2]}`), 0o600) },
 		"no version":  func(p string) error { return os.WriteFile(p, []byte(`{"articles":{}}`), 0o600) },
 		"binary":      func(p string) error { return os.WriteFile(p, []byte{0xff, 0xfe, 0, 1, 2}, 0o600) },
-		"a folder":    func(p string) error { return os.Mkdir(p, 0o700) },
 	}
 	for name, breakFile := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -38,10 +38,8 @@ func TestUnreadableFileIsMovedAsideAndStateStartsEmpty(t *testing.T) {
 			if !strings.HasPrefix(w.MovedTo, path+".corrupt-") {
 				t.Errorf("moved to %q, want %s.corrupt-<time>", w.MovedTo, path)
 			}
-			if after, err := os.ReadFile(w.MovedTo); err == nil && !bytes.Equal(after, before) {
-				t.Errorf("the moved-aside file does not hold the original bytes")
-			} else if _, err := os.Stat(w.MovedTo); err != nil {
-				t.Errorf("moved-aside file: %v", err)
+			if after, err := os.ReadFile(w.MovedTo); err != nil || !bytes.Equal(after, before) {
+				t.Errorf("the moved-aside file does not hold the original bytes: %q, %v", after, err)
 			}
 			if !s.Persistent() {
 				t.Error("store does not save after moving the broken file aside")
@@ -130,5 +128,68 @@ func TestStaleTempFilesAreCleared(t *testing.T) {
 	mustFlush(t, s)
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("a temporary file left by a killed writer is still there")
+	}
+}
+
+func TestPathThatIsNoFileIsLeftAlone(t *testing.T) {
+	cases := map[string]func(path string) error{
+		"a folder": func(p string) error {
+			if err := os.Mkdir(p, 0o700); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(p, "notes.txt"), []byte("mine"), 0o600)
+		},
+		"a named pipe": func(p string) error { return syscall.Mkfifo(p, 0o600) },
+	}
+	for name, makePath := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := statePath(t)
+			os.MkdirAll(filepath.Dir(path), 0o700)
+			if err := makePath(path); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.Lstat(path)
+			s, warnings := Open(path) // must not block on the pipe
+			checkMemoryOnly(t, s, warnings)
+			after, err := os.Lstat(path)
+			if err != nil || after.Mode() != before.Mode() {
+				t.Fatalf("%s was moved or replaced: %v", path, err)
+			}
+			if moved, _ := filepath.Glob(path + ".corrupt-*"); len(moved) > 0 {
+				t.Errorf("moved aside: %v", moved)
+			}
+		})
+	}
+}
+
+func TestEmptyPathWorksInMemory(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s, warnings := Open("")
+	checkMemoryOnly(t, s, warnings)
+	if entries, _ := os.ReadDir("."); len(entries) > 0 {
+		t.Errorf("an empty path wrote %v in the working folder", entries[0].Name())
+	}
+}
+
+func TestSymlinkedStateFileStaysALink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "dotfiles", "kiosk-state.json")
+	os.MkdirAll(filepath.Dir(target), 0o700)
+	link := filepath.Join(dir, "state.json")
+	s0, _ := Open(target)
+	s0.SetStarred("a", true)
+	s0.Close()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+
+	s := reopen(t, link)
+	s.MarkRead("a", true)
+	mustFlush(t, s)
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	if got := mustRead(t, target)["a"]; !got.Read || !got.Starred {
+		t.Errorf("the link's target holds %+v, want read and starred", got)
 	}
 }

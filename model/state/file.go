@@ -30,14 +30,22 @@ type fileData struct {
 // errNewer marks a state file written by a newer kiosk.
 var errNewer = errors.New("written by a newer version of kiosk")
 
+// errNotRegular marks a path that is a folder, device or pipe: never read
+// (a pipe would block), moved aside or replaced.
+var errNotRegular = errors.New("not a regular file")
+
 // readFile returns the records in path, an empty set when the file does not
 // exist yet, and an error when it cannot be read or parsed (errNewer when it
-// parses but belongs to a newer kiosk).
+// parses but belongs to a newer kiosk, errNotRegular when it is no file).
 func readFile(path string) (map[string]record, error) {
-	f, err := os.Open(path)
+	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string]record{}, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %w", path, errNotRegular)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}

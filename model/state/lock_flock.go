@@ -4,28 +4,40 @@ package state
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"syscall"
+	"time"
 )
 
-// lockFile takes an exclusive advisory lock on path (created if missing),
-// waiting for any other holder. Closing the returned file releases it; the
-// kernel releases it too when the process dies, so a killed writer never
-// leaves the state locked.
+// lockWait is how long a store waits for another process's lock. Saves
+// hold it for milliseconds; only a process stopped mid-save (Ctrl-Z) holds
+// it longer, and then the store gives up rather than freeze the reader.
+const lockWait = 5 * time.Second
+
+// lockFile takes an exclusive advisory lock on path (created if missing).
+// Closing the returned file releases it; the kernel releases it too when the
+// process dies, so a killed writer never leaves the state locked.
 func lockFile(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
+	deadline := time.Now().Add(lockWait)
 	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
-		if !errors.Is(err, syscall.EINTR) {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
 			break
 		}
+		if time.Now().After(deadline) {
+			err = fmt.Errorf("another process has held %s for over %v", path, lockWait)
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	f.Close()
+	return nil, err
 }

@@ -85,6 +85,14 @@ func newStore(path string, cfg config) *Store {
 }
 
 func openStore(path string, cfg config) (*Store, []Warning) {
+	if path == "" {
+		return newStore("", cfg), []Warning{{Kind: NotSaved, Err: errors.New("no state file given")}}
+	}
+	// A state file that is a symlink (kept with dotfiles, say) is written
+	// through: the rename must replace its target, not the link.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	s := newStore(path, cfg)
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -101,7 +109,7 @@ func openStore(path string, cfg config) (*Store, []Warning) {
 	records, err := readFile(path)
 	var warnings []Warning
 	switch {
-	case errors.Is(err, errNewer):
+	case errors.Is(err, errNewer), errors.Is(err, errNotRegular):
 		return s, []Warning{{Kind: NotSaved, Path: path, Err: err}}
 	case err != nil:
 		moved, moveErr := moveAside(path, s.now())
@@ -355,7 +363,7 @@ func (s *Store) save(records map[string]record, horizon time.Time) (map[string]r
 	var warning error
 	disk, err := readFile(s.path)
 	switch {
-	case errors.Is(err, errNewer):
+	case errors.Is(err, errNewer), errors.Is(err, errNotRegular):
 		return nil, Warning{Kind: NotSaved, Path: s.path, Err: err}
 	case err != nil:
 		moved, moveErr := moveAside(s.path, s.now())

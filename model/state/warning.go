@@ -38,8 +38,12 @@ func (w Warning) Error() string {
 		if errors.Is(w.Err, errNewer) {
 			advice = "it is left untouched; use the newer kiosk or choose another state file"
 		}
-		return fmt.Sprintf("reading state will not be saved to %s (%v): read marks, stars and places last for this session only; %s",
-			w.Path, w.Err, advice)
+		where := ""
+		if w.Path != "" {
+			where = " to " + w.Path
+		}
+		return fmt.Sprintf("reading state will not be saved%s (%v): read marks, stars and places last for this session only; %s",
+			where, w.Err, advice)
 	}
 }
 
