@@ -297,3 +297,24 @@ func TestReaderOnMissingPathsFailsWithoutTakingTheScreen(t *testing.T) {
 		t.Errorf("the reader took the screen for nothing:\n%q", out)
 	}
 }
+
+func TestStyledOutputCarriesOnlyKiosksOwnStyles(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{"evil.txt": []byte(evilArticle)})
+	for _, args := range [][]string{
+		{"show", "1", "--comments", "--theme", "dark", dir},
+		{"show", "1", "--theme", "light", dir},
+		{"search", "text", dir},
+	} {
+		term := newTerminal(t)
+		out, status := runOnTerminal(t, term, []string{"TERM=xterm-256color"}, args...)
+		if status != exitOK {
+			t.Fatalf("%v: exit status %d", args, status)
+		}
+		// Every escape sequence must be a colour or text style (SGR), and
+		// nothing else may act on the terminal.
+		rest := sgr.ReplaceAllString(out, "")
+		if i := strings.IndexFunc(rest, isControl); i >= 0 {
+			t.Errorf("%v: control %U outside a style at byte %d:\n%q", args, []rune(rest[i:])[0], i, rest)
+		}
+	}
+}
