@@ -148,5 +148,8 @@ func TestHelperWriter(t *testing.T) {
 			os.Exit(3)
 		}
 		fmt.Println(n)
+		// A pause between saves, as between a reader's changes, lets
+		// the other writer take the lock.
+		time.Sleep(time.Millisecond)
 	}
 }
