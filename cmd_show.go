@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 
 	"charm.land/lipgloss/v2"
@@ -55,7 +56,7 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 			}
 			a, i, err := lib.Lookup(args[0])
 			if err != nil {
-				return err
+				return fileGivenAsArticle(cmd, err, args)
 			}
 			return c.show(cmd, a, i, f)
 		},
@@ -93,6 +94,18 @@ func (c *cli) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 	// The writer downsamples colours to what the terminal and NO_COLOR allow.
 	_, err = io.WriteString(colorprofile.NewWriter(c.stdout, c.env), styled+hint)
 	return err
+}
+
+// fileGivenAsArticle explains a failed lookup when the user named a file
+// where show wants an article, as in `kiosk show story.txt`.
+func fileGivenAsArticle(cmd *cobra.Command, err error, args []string) error {
+	if len(args) > 1 || args[0] == stdinPath {
+		return err
+	}
+	if _, statErr := os.Stat(args[0]); statErr != nil {
+		return err
+	}
+	return usagef(cmd, "%q is a file, not an article number or id: try 'kiosk show 1 %s'", oneLine(args[0]), oneLine(args[0]))
 }
 
 func commentsHint(c *model.Comments) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,6 +94,7 @@ func TestShowJSONHasTheBodyBlocks(t *testing.T) {
 }
 
 func TestShowErrors(t *testing.T) {
+	story := filepath.Join(writeFiles(t, map[string][]byte{"story.txt": seedBytes(t)}), "story.txt")
 	tests := []struct {
 		name   string
 		args   []string
@@ -107,6 +109,7 @@ func TestShowErrors(t *testing.T) {
 		{"unknown theme", []string{"show", "1", "--theme", "blue"}, exitUsage, []string{`"blue"`, "auto, dark or light"}},
 		{"json and plain", []string{"show", "1", "--json", "--plain"}, exitUsage, []string{"json", "plain"}},
 		{"unknown flag", []string{"show", "1", "--colour"}, exitUsage, []string{"--colour"}},
+		{"a file instead of a number", []string{"show", story}, exitUsage, []string{"is a file", "kiosk show 1 " + story}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
