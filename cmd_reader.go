@@ -80,7 +80,10 @@ func loadInto(p *tea.Program, loaded chan<- error, load func(progress func(done,
 	go sendProgress(p, stop, &done, &total)
 	defer func() {
 		if r := recover(); r != nil {
-			loaded <- fmt.Errorf("internal error while loading the library: %v\n%s\nPlease report this, with the trace above", r, debug.Stack())
+			select {
+			case loaded <- fmt.Errorf("internal error while loading the library: %v\n%s\nPlease report this, with the trace above", r, debug.Stack()):
+			default: // the load had finished: the panic came later
+			}
 			p.Kill()
 		}
 	}()
