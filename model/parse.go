@@ -47,6 +47,7 @@ func parseOwned(name string, data []byte) (*Article, error) {
 	for _, b := range a.Blocks {
 		a.Words += countWords(b.Text)
 	}
+	compact(a)
 	return a, nil
 }
 

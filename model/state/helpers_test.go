@@ -34,7 +34,8 @@ func (c *clock) advance(d time.Duration) {
 // long) and reads time from c; it fails the test on any warning.
 func openAt(t *testing.T, path string, c *clock, maxEntries int) *Store {
 	t.Helper()
-	cfg := config{maxEntries: maxEntries, delay: time.Hour, now: c.now}
+	cfg := defaultConfig()
+	cfg.maxEntries, cfg.delay, cfg.now = maxEntries, time.Hour, c.now
 	s, warnings := openStore(path, cfg)
 	if len(warnings) > 0 {
 		t.Fatalf("open %s: unexpected warnings %v", path, warnings)

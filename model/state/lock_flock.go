@@ -10,20 +10,16 @@ import (
 	"time"
 )
 
-// lockWait is how long a store waits for another process's lock. Saves
-// hold it for milliseconds; only a process stopped mid-save (Ctrl-Z) holds
-// it longer, and then the store gives up rather than freeze the reader.
-const lockWait = 5 * time.Second
-
-// lockFile takes an exclusive advisory lock on path (created if missing).
+// lockFile takes an exclusive advisory lock on path (created if missing),
+// giving up after wait.
 // Closing the returned file releases it; the kernel releases it too when the
 // process dies, so a killed writer never leaves the state locked.
-func lockFile(path string) (*os.File, error) {
+func lockFile(path string, wait time.Duration) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(lockWait)
+	deadline := time.Now().Add(wait)
 	for {
 		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
@@ -33,7 +29,7 @@ func lockFile(path string) (*os.File, error) {
 			break
 		}
 		if time.Now().After(deadline) {
-			err = fmt.Errorf("another process has held %s for over %v", path, lockWait)
+			err = fmt.Errorf("another process has held %s for over %v", path, wait)
 			break
 		}
 		time.Sleep(5 * time.Millisecond)

@@ -73,7 +73,9 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 	const perWriter = 150
 	stores := make([]*Store, 3)
 	for i := range stores {
-		s, warnings := openStore(path, config{delay: time.Millisecond, now: time.Now})
+		cfg := defaultConfig()
+		cfg.delay = time.Millisecond
+		s, warnings := openStore(path, cfg)
 		if len(warnings) > 0 {
 			t.Fatal(warnings)
 		}

@@ -22,6 +22,11 @@ import (
 // that a burst of changes (scrolling through an article) is one write.
 const SaveDelay = 200 * time.Millisecond
 
+// lockWait is how long a store waits for another process's lock. Saves
+// hold it for milliseconds; only a process stopped mid-save (Ctrl-Z) holds
+// it longer, and then the store gives up rather than freeze the reader.
+const lockWait = 5 * time.Second
+
 // DefaultMaxEntries caps the articles a local store remembers; beyond it the
 // least recently seen or changed ones are forgotten first.
 const DefaultMaxEntries = 50_000
@@ -33,6 +38,7 @@ type Store struct {
 	path       string // "" for a memory-only store
 	maxEntries int
 	delay      time.Duration
+	lockWait   time.Duration
 	now        func() time.Time
 	onClose    func()
 
@@ -52,11 +58,12 @@ type Store struct {
 type config struct {
 	maxEntries int
 	delay      time.Duration
+	lockWait   time.Duration
 	now        func() time.Time
 }
 
 func defaultConfig() config {
-	return config{maxEntries: DefaultMaxEntries, delay: SaveDelay, now: time.Now}
+	return config{maxEntries: DefaultMaxEntries, delay: SaveDelay, lockWait: lockWait, now: time.Now}
 }
 
 // NewMemory returns a store that keeps state for the life of the process
@@ -79,6 +86,7 @@ func newStore(path string, cfg config) *Store {
 		path:       path,
 		maxEntries: cfg.maxEntries,
 		delay:      cfg.delay,
+		lockWait:   cfg.lockWait,
 		now:        cfg.now,
 		records:    map[string]record{},
 	}
@@ -98,7 +106,7 @@ func openStore(path string, cfg config) (*Store, []Warning) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return s, s.loadReadOnly(err)
 	}
-	lock, err := lockFile(path + ".lock")
+	lock, err := lockFile(path+".lock", s.lockWait)
 	if err != nil {
 		return s, s.loadReadOnly(err)
 	}
@@ -353,7 +361,7 @@ func (s *Store) pruneHorizon() time.Time {
 // is then a Corrupt Warning, and the save still happens); one from a newer
 // kiosk is never overwritten.
 func (s *Store) save(records map[string]record, horizon time.Time) (map[string]record, error) {
-	lock, err := lockFile(s.path + ".lock")
+	lock, err := lockFile(s.path+".lock", s.lockWait)
 	if err != nil {
 		return nil, err
 	}
