@@ -155,8 +155,8 @@ func TestPathThatIsNoFileIsLeftAlone(t *testing.T) {
 			if err != nil || after.Mode() != before.Mode() {
 				t.Fatalf("%s was moved or replaced: %v", path, err)
 			}
-			if moved, _ := filepath.Glob(path + ".corrupt-*"); len(moved) > 0 {
-				t.Errorf("moved aside: %v", moved)
+			if beside, _ := filepath.Glob(path + ".*"); len(beside) > 0 {
+				t.Errorf("files created beside it: %v", beside)
 			}
 		})
 	}

@@ -11,6 +11,7 @@ package state
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -102,6 +103,11 @@ func openStore(path string, cfg config) (*Store, []Warning) {
 		path = real
 	}
 	s := newStore(path, cfg)
+	// Checked before anything is created beside it: --state /dev/null
+	// must not leave /dev/null.lock behind.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return s, []Warning{{Kind: NotSaved, Path: path, Err: fmt.Errorf("%s is %w", path, errNotRegular)}}
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return s, s.loadReadOnly(err)
