@@ -231,3 +231,23 @@ func score(p posting) int {
 	}
 	return total + p.tf()
 }
+
+// byRarity orders terms by how many articles hold a word that starts with
+// them, fewest first.
+func (ix *Index) byRarity(terms []string) []string {
+	dict := ix.sortedTerms()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	count := make(map[string]int, len(terms))
+	for _, t := range terms {
+		for _, w := range dict[sort.SearchStrings(dict, t):] {
+			if !strings.HasPrefix(w, t) {
+				break
+			}
+			count[t] += len(ix.postings[w])
+		}
+	}
+	sorted := slices.Clone(terms)
+	slices.SortStableFunc(sorted, func(a, b string) int { return count[a] - count[b] })
+	return sorted
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -144,5 +145,20 @@ func TestIndexSearchWhileAdding(t *testing.T) {
 	<-done
 	if n := len(ix.search([]string{"zebra"})); n != 200 {
 		t.Errorf("found %d of 200 articles", n)
+	}
+}
+
+func TestSearchSnippetShowsTheRarerWord(t *testing.T) {
+	lib := testLibrary(
+		article("a", "A", "Gespräche mit vielen. "+strings.Repeat("Dann geschah lange nichts. ", 10)+"Später traf er sich mit Putin in Moskau."),
+		article("b", "B", "Ein Treffen mit Freunden."),
+		article("c", "C", "Kaffee mit Milch."),
+	)
+	res := lib.Search("mit putin")
+	if len(res) != 1 {
+		t.Fatalf("got %d results", len(res))
+	}
+	if !strings.Contains(res[0].Snippet, "Putin") || strings.Contains(res[0].Snippet, "Gespräche") {
+		t.Errorf("snippet %q does not centre on Putin", res[0].Snippet)
 	}
 }

@@ -31,13 +31,14 @@ func (l *Library) Search(query string) []Result {
 		return nil
 	}
 	index, positions := l.searchIndex()
+	byRarity := index.byRarity(q.terms)
 	var results []Result
 	for _, h := range index.search(q.terms) {
 		pos, ok := positions[h.article]
 		if !ok || !q.phrasesIn(h.article) {
 			continue // not in this snapshot of a watched library, or no phrase
 		}
-		snip, marks := snippet(h.article, q.terms)
+		snip, marks := snippet(h.article, byRarity)
 		results = append(results, Result{Article: h.article, Index: pos, Snippet: snip, Highlights: marks})
 	}
 	return results
@@ -111,8 +112,10 @@ func (a *Article) searchText() string {
 	return b.String()
 }
 
-// snippet shows the first match in the body, or failing that anywhere,
-// with every term highlighted. It looks one block at a time, so a match in
+// snippet shows the first match in the body of the first of terms that
+// occurs there, or failing that anywhere, with every term highlighted.
+// Terms come rarest first, so the snippet shows the word that made the
+// match, not a common one beside it. It looks one block at a time, so a match in
 // the lead costs no work on the rest of the article.
 func snippet(a *Article, terms []string) (string, [][2]int) {
 	for _, bl := range a.Blocks {
