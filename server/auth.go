@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sync"
 	"time"
@@ -29,6 +31,9 @@ type authorizedKeys struct {
 func loadAuthorizedKeys(path string, logger *log.Logger) (*authorizedKeys, error) {
 	a := &authorizedKeys{path: path, log: logger}
 	a.refresh()
+	if errors.Is(a.err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("authorized keys file %s does not exist: create it with one public key a line, or leave out --authorized-keys to serve everyone", path)
+	}
 	if a.err != nil {
 		return nil, a.err
 	}
@@ -89,7 +94,7 @@ func parseAuthorizedKeys(path string) (map[string]bool, error) {
 		}
 		key, _, _, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: not a public key line (%v); each line should look like `ssh-ed25519 AAAA... comment`", path, i+1, err)
+			return nil, fmt.Errorf("%s:%d: not a public key; each line should look like `ssh-ed25519 AAAA... comment`", path, i+1)
 		}
 		keys[string(key.Marshal())] = true
 	}
