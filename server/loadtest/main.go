@@ -50,14 +50,15 @@ const (
 func main() {
 	counts := flag.String("n", "50,100,200", "comma-separated numbers of concurrent sessions")
 	kiosk := flag.String("kiosk", "", "kiosk binary to serve (default: build it from this module)")
+	pace := flag.Duration("pace", 20*time.Millisecond, "time between arrivals in the paced runs (each N also runs with all arriving at once)")
 	flag.Parse()
-	if err := run(*counts, *kiosk); err != nil {
+	if err := run(*counts, *kiosk, *pace); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(counts, kiosk string) error {
+func run(counts, kiosk string, pace time.Duration) error {
 	dir, err := os.MkdirTemp("", "kiosk-load")
 	if err != nil {
 		return err
@@ -78,22 +79,34 @@ func run(counts, kiosk string) error {
 		ns = append(ns, n)
 	}
 	fmt.Printf("kiosk serve, %d×%d PTY sessions over loopback: list → open article → %d × scroll one line → quit\n", width, height, scrollLines)
-	fmt.Printf("(N=1 is the baseline; each N runs against a fresh server process; clients share the machine)\n\n")
-	fmt.Printf("%6s %10s %10s %8s %10s %10s %12s %12s %10s %8s %8s\n",
-		"N", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "1st frame", "open", "scroll")
+	fmt.Printf("N=1 is the baseline; each run has a fresh server process; clients share the machine.\n")
+	fmt.Printf("arrivals: \"burst\" all at once, \"paced\" one every %v. CPU/session excludes the idle window;\n", pace)
+	fmt.Printf("idle CPU is the server's share of one core while all N sit on an open article for %v.\n\n", idleWindow)
+	fmt.Printf("%6s %6s %10s %10s %8s %10s %10s %12s %12s %9s %10s %8s %8s\n",
+		"N", "arrive", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "idle CPU", "1st frame", "open", "scroll")
 	var base *result
 	for _, n := range ns {
-		r, err := measure(kiosk, dir, n)
-		if err != nil {
-			return fmt.Errorf("N=%d: %w", n, err)
+		for _, gap := range []time.Duration{0, pace} {
+			if n == 1 && gap > 0 {
+				continue
+			}
+			r, err := measure(kiosk, dir, n, gap)
+			if err != nil {
+				return fmt.Errorf("N=%d: %w", n, err)
+			}
+			if base == nil {
+				base = r
+			}
+			arrive := "burst"
+			if gap > 0 {
+				arrive = "paced"
+			}
+			fmt.Printf("%6d %6s %10s %10s %7.1f× %9.1fM %9.1fM %11.2fM %10.1fms %8.1f%% %9dB %7dB %7dB\n",
+				n, arrive, ms(r.ttff50), ms(r.ttff95), float64(r.ttff95)/float64(base.ttff95),
+				mb(r.idleRSS), mb(r.peakRSS), mb(r.peakRSS-r.idleRSS)/float64(n),
+				(r.cpu-r.idleCPU).Seconds()*1000/float64(n), 100*r.idleCPU.Seconds()/idleWindow.Seconds(),
+				r.firstFrame, r.open, r.scroll)
 		}
-		if base == nil {
-			base = r
-		}
-		fmt.Printf("%6d %10s %10s %7.1f× %9.1fM %9.1fM %11.2fM %10.1fms %9dB %7dB %7dB\n",
-			n, ms(r.ttff50), ms(r.ttff95), float64(r.ttff95)/float64(base.ttff95),
-			mb(r.idleRSS), mb(r.peakRSS), mb(r.peakRSS-r.idleRSS)/float64(n),
-			r.cpu.Seconds()*1000/float64(n), r.firstFrame, r.open, r.scroll)
 	}
 	return nil
 }
@@ -101,13 +114,13 @@ func run(counts, kiosk string) error {
 type result struct {
 	ttff50, ttff95   time.Duration
 	idleRSS, peakRSS int64
-	cpu              time.Duration
+	cpu, idleCPU     time.Duration
 	firstFrame, open int
 	scroll           int
 }
 
-// measure runs n sessions at once against a fresh server.
-func measure(kiosk, dir string, n int) (*result, error) {
+// measure runs n sessions against a fresh server, starting one every gap.
+func measure(kiosk, dir string, n int, gap time.Duration) (*result, error) {
 	srv, err := startServer(kiosk, dir, n)
 	if err != nil {
 		return nil, err
@@ -136,20 +149,22 @@ func measure(kiosk, dir string, n int) (*result, error) {
 		scrolls  []int
 		firstErr error
 	)
-	// Every session holds its article open until all have opened theirs, so
-	// the peak is n readers at once.
-	opened := newBarrier(n)
+	// Every session holds its article open until all have opened theirs and
+	// they have sat idle together for idleWindow, so the peak is n readers.
+	opened := newPhase(n)
 	peak := srv.watchPeak()
+	idleCPU := make(chan time.Duration, 1)
+	go func() { idleCPU <- opened.measureIdle(srv) }()
 	for range n {
+		time.Sleep(gap)
 		wg.Go(func() {
-			s, err := readOnce(srv.addr, key, opened)
+			s, err := readOnce(srv.addr, key, opened.arrival())
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
 				if firstErr == nil {
 					firstErr = err
 				}
-				opened.leave()
 				return
 			}
 			ttffs = append(ttffs, s.ttff)
@@ -172,6 +187,7 @@ func measure(kiosk, dir string, n int) (*result, error) {
 		ttff50: percentile(ttffs, 50), ttff95: percentile(ttffs, 95),
 		idleRSS: idle, peakRSS: max(peakRSS, idle),
 		cpu:        cpu1 - cpu0,
+		idleCPU:    <-idleCPU,
 		firstFrame: median(frames), open: median(opens), scroll: median(scrolls),
 	}, nil
 }
@@ -185,7 +201,8 @@ type sessionFigures struct {
 
 // readOnce is one reader: connect, wait for the list, open the first
 // article, scroll, quit.
-func readOnce(addr string, key gossh.Signer, opened *barrier) (*sessionFigures, error) {
+func readOnce(addr string, key gossh.Signer, arrive func()) (*sessionFigures, error) {
+	defer arrive() // on every path, so that no one waits for a failed session
 	start := time.Now()
 	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
 		User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
@@ -231,7 +248,7 @@ func readOnce(addr string, key gossh.Signer, opened *barrier) (*sessionFigures, 
 	}
 	out.quiet(settle)
 	fig.openBytes = out.total() - listed
-	opened.arrive()
+	arrive()
 
 	before := out.total()
 	for range scrollLines {
@@ -363,22 +380,51 @@ func (o *output) quiet(d time.Duration) {
 	}
 }
 
-type barrier struct {
-	wg sync.WaitGroup
+// idleWindow is how long all readers sit on an open article together while
+// the server's idle CPU is measured.
+const idleWindow = 2 * time.Second
+
+// phase holds every session on its open article until all are there and the
+// idle window has passed.
+type phase struct {
+	all    sync.WaitGroup
+	resume chan struct{}
 }
 
-func newBarrier(n int) *barrier {
-	b := &barrier{}
-	b.wg.Add(n)
-	return b
+func newPhase(n int) *phase {
+	p := &phase{resume: make(chan struct{})}
+	p.all.Add(n)
+	return p
 }
 
-func (b *barrier) arrive() {
-	b.wg.Done()
-	b.wg.Wait()
+// arrival returns the function a session calls when its article is open;
+// calls after the first do nothing.
+func (p *phase) arrival() func() {
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			p.all.Done()
+			<-p.resume
+		})
+	}
 }
 
-func (b *barrier) leave() { b.wg.Done() }
+// measureIdle waits for every session, measures the server's CPU over the
+// idle window and lets the sessions go on.
+func (p *phase) measureIdle(srv *server) time.Duration {
+	defer close(p.resume)
+	p.all.Wait()
+	before, err := srv.cpu()
+	if err != nil {
+		return 0
+	}
+	time.Sleep(idleWindow)
+	after, err := srv.cpu()
+	if err != nil {
+		return 0
+	}
+	return after - before
+}
 
 type server struct {
 	cmd  *exec.Cmd
