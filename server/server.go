@@ -221,9 +221,10 @@ func (s *Server) admitConn(_ ssh.Context, conn net.Conn) net.Conn {
 	if s.limiter == nil || s.limiter.allow(conn.RemoteAddr(), time.Now()) {
 		return conn
 	}
+	// Dropped before the version exchange, as sshd's MaxStartups does:
+	// there is no channel yet to explain on, and words would cost more than
+	// the flood they answer.
 	s.log.Warn("rate limited", "remote", conn.RemoteAddr().String())
-	// Shown by nc or telnet; OpenSSH reports only that the connection closed.
-	_, _ = fmt.Fprintf(conn, "kiosk: too many new connections from your address; wait a minute and try again\r\n")
 	return nil
 }
 
