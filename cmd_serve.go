@@ -85,6 +85,9 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 
 func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
 	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
+	// wish's Bubble Tea middleware reports a reader's crash through the
+	// default logger: give it the same format.
+	log.SetDefault(logger)
 	lib, err := c.loadLibrary(paths)
 	if err != nil {
 		return err
