@@ -25,7 +25,7 @@ const usage = `kiosk over SSH: read the news in your terminal.
 func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		_, _, hasPty := sess.Pty()
-		if len(sess.Command()) == 0 && hasPty {
+		if sess.RawCommand() == "" && hasPty {
 			reader(sess)
 			return
 		}
@@ -51,7 +51,7 @@ func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) i
 	case len(args) == 1 && (args[0] == "help" || args[0] == "--help" || args[0] == "-h"):
 		_, _ = io.WriteString(sess, usage)
 		return 0
-	case len(args) == 0:
+	case sess.RawCommand() == "":
 		fmt.Fprintf(stderr, "kiosk: the reader needs a terminal (ssh -t), or give a command.\n\n%s", usage)
 		return 1
 	default:

@@ -33,7 +33,7 @@ func TestCommandsWithoutPTY(t *testing.T) {
 		t.Error("show without a terminal printed escape sequences")
 	}
 
-	for _, bad := range []string{"rm -rf /", "show", "show 99", "list --all", "sh -c id", ""} {
+	for _, bad := range []string{"rm -rf /", "show", "show 99", "list --all", "sh -c id", " ", ""} {
 		stdout, stderr, code = runCommand(t, client, bad)
 		if code != 1 || stdout != "" || !strings.Contains(stderr, "kiosk") {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 1 and a message on stderr", bad, code, stdout, stderr)
