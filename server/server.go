@@ -21,10 +21,11 @@ import (
 	"kiosk/ui"
 )
 
-// Config is how a Server behaves; the zero value of each field but Logger
-// and HostKeyPath means its default.
+// Config is how a Server behaves; the zero value of each field means its
+// default.
 type Config struct {
-	// HostKeyPath is the server's private key; created when missing.
+	// HostKeyPath is the server's private key, created when missing
+	// (default: DefaultHostKeyPath).
 	HostKeyPath string
 	// AuthorizedKeysPath, when set, lets in only the keys listed in that
 	// OpenSSH authorized_keys file. Empty means an open kiosk.
@@ -106,6 +107,9 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 }
 
 func withDefaults(cfg Config) Config {
+	if cfg.HostKeyPath == "" {
+		cfg.HostKeyPath = DefaultHostKeyPath()
+	}
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = defaultMaxSessions
 	}
