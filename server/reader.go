@@ -143,6 +143,9 @@ func (s *Server) afterReader(sess ssh.Session) {
 	s.sessions.untrack(rs)
 	reason := rs.endReason()
 	if reason == "" {
+		if sess.Context().Err() != nil {
+			setEndReason(sess, "connection lost")
+		}
 		return
 	}
 	setEndReason(sess, reason)
