@@ -93,7 +93,7 @@ func TestResizeRewrapsTheArticle(t *testing.T) {
 }
 
 func TestIdleTimeoutEndsOnlyAnIdleReader(t *testing.T) {
-	const idle = 400 * time.Millisecond
+	const idle = time.Second
 	ts := startServer(t, Config{IdleTimeout: idle})
 	term := openTerminal(t, ts.addr, 80, 24)
 	term.waitForText(listed(ts.lib))
