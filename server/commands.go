@@ -24,7 +24,13 @@ const usage = `kiosk over SSH: read the news in your terminal.
 // read-only commands and every other session to the reader.
 func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		_, _, hasPty := sess.Pty()
+		_, windowChanges, hasPty := sess.Pty()
+		if hasPty {
+			// Once the reader has gone, and for commands at all, nothing
+			// reads window changes; a second unread one would block the
+			// session's request loop, and leak it, for good.
+			defer func() { go discard(windowChanges) }()
+		}
 		if sess.RawCommand() == "" && hasPty {
 			reader(sess)
 			return
@@ -32,6 +38,12 @@ func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 		code := s.runCommand(sess, sess.Command(), sess.Stderr())
 		setEndReason(sess, fmt.Sprintf("exit %d", code))
 		_ = sess.Exit(code)
+	}
+}
+
+// discard drains ch until it is closed, with the session's requests.
+func discard[T any](ch <-chan T) {
+	for range ch {
 	}
 }
 
