@@ -53,7 +53,8 @@ kiosk search nato --json | jq -r '.[].id'`,
 			if asJSON {
 				hits := make([]searchHit, len(results))
 				for i, r := range results {
-					hits[i] = searchHit{articleSummary: summarize(r.Article, r.Index), Snippet: r.Snippet}
+					snippet, _ := r.Snippet()
+					hits[i] = searchHit{articleSummary: summarize(r.Article, r.Index), Snippet: snippet}
 				}
 				if err := writeJSON(c.stdout, hits); err != nil {
 					return err
@@ -79,11 +80,12 @@ func (c *cli) writeResults(results []model.Result) error {
 	mark := lipgloss.NewStyle().Reverse(true)
 	var b strings.Builder
 	for _, r := range results {
-		snippet := ui.PlainField(r.Snippet)
+		text, marks := r.Snippet()
+		snippet := ui.PlainField(text)
 		if highlight {
 			// Article text was sanitised when it was loaded: the only
 			// escape sequences here are the highlights.
-			snippet = strings.Join(strings.Fields(highlightRanges(r.Snippet, r.Highlights, mark)), " ")
+			snippet = strings.Join(strings.Fields(highlightRanges(text, marks, mark)), " ")
 		}
 		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.Index+1, ui.PlainField(r.Article.Title), snippet)
 	}

@@ -79,12 +79,13 @@ func TestSearchSnippetHighlightsMatches(t *testing.T) {
 	if len(res) != 1 {
 		t.Fatalf("got %d results", len(res))
 	}
+	snip, marks := res[0].Snippet()
 	var marked []string
-	for _, h := range res[0].Highlights {
-		marked = append(marked, res[0].Snippet[h[0]:h[1]])
+	for _, h := range marks {
+		marked = append(marked, snip[h[0]:h[1]])
 	}
 	if !slices.Equal(marked, []string{"München", "München"}) {
-		t.Errorf("highlights in %q = %q", res[0].Snippet, marked)
+		t.Errorf("highlights in %q = %q", snip, marked)
 	}
 }
 
@@ -158,7 +159,7 @@ func TestSearchSnippetShowsTheRarerWord(t *testing.T) {
 	if len(res) != 1 {
 		t.Fatalf("got %d results", len(res))
 	}
-	if !strings.Contains(res[0].Snippet, "Putin") || strings.Contains(res[0].Snippet, "Gespräche") {
-		t.Errorf("snippet %q does not centre on Putin", res[0].Snippet)
+	if snip, _ := res[0].Snippet(); !strings.Contains(snip, "Putin") || strings.Contains(snip, "Gespräche") {
+		t.Errorf("snippet %q does not centre on Putin", snip)
 	}
 }

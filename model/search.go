@@ -13,10 +13,15 @@ type Result struct {
 	Article *Article
 	// Index is the article's position in the library, from 0.
 	Index int
-	// Snippet is one line of the article around the first match.
-	Snippet string
-	// Highlights are the byte ranges of the matching words in Snippet.
-	Highlights [][2]int
+	// terms are the query's words, rarest first, for Snippet.
+	terms []string
+}
+
+// Snippet returns one line of the article around the first match and the
+// byte ranges of the matching words in it. It is made on demand, so that a
+// search with thousands of results costs nothing for the ones not shown.
+func (r Result) Snippet() (string, [][2]int) {
+	return snippet(r.Article, r.terms)
 }
 
 // Search finds the articles that hold every word of query (as a word or
@@ -38,8 +43,7 @@ func (l *Library) Search(query string) []Result {
 		if !ok || !q.phrasesIn(h.article) {
 			continue // not in this snapshot of a watched library, or no phrase
 		}
-		snip, marks := snippet(h.article, byRarity)
-		results = append(results, Result{Article: h.article, Index: pos, Snippet: snip, Highlights: marks})
+		results = append(results, Result{Article: h.article, Index: pos, terms: byRarity})
 	}
 	return results
 }
@@ -67,12 +71,15 @@ func parseQuery(s string) query {
 // phrasesIn reports whether a holds every phrase, its words separated by
 // white space; like the words of a query, its last word may be a prefix.
 func (q query) phrasesIn(a *Article) bool {
-	if len(q.phrases) == 0 {
-		return true
-	}
-	text := a.searchText()
 	for _, p := range q.phrases {
-		if !containsPhrase(text, p) {
+		found := false
+		for _, f := range a.textFields() {
+			if containsPhrase(*f, p) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
