@@ -99,11 +99,8 @@ func (c *cli) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 // fileGivenAsArticle explains a failed lookup when the user named a file
 // where show wants an article, as in `kiosk show story.txt`.
 func fileGivenAsArticle(cmd *cobra.Command, err error, args []string) error {
-	if len(args) > 1 || args[0] == stdinPath {
-		return err
-	}
-	if _, statErr := os.Stat(args[0]); statErr != nil {
-		return err
+	if _, statErr := os.Stat(args[0]); len(args) > 1 || args[0] == stdinPath || statErr != nil {
+		return fmt.Errorf("%w; 'kiosk list' shows the numbers and ids", err)
 	}
 	return usagef(cmd, "%q is a file, not an article number or id: try 'kiosk show 1 %s'", oneLine(args[0]), oneLine(args[0]))
 }

@@ -220,18 +220,19 @@ func wordEndBefore(s string, limit, i int) int {
 }
 
 // Lookup finds an article by its number in the library (from 1) or by its
-// ID, and returns it with its index from 0.
+// ID, and returns it with its index from 0. Its error says what was not
+// found; the caller knows which command lists what there is.
 func (l *Library) Lookup(ref string) (*Article, int, error) {
 	if n, err := strconv.Atoi(ref); err == nil {
 		if n >= 1 && n <= len(l.Articles) {
 			return l.Articles[n-1], n - 1, nil
 		}
-		return nil, 0, fmt.Errorf("no article number %d: the library has %d; see 'kiosk list' for the numbers", n, len(l.Articles))
+		return nil, 0, fmt.Errorf("no article number %d: the library has %d", n, len(l.Articles))
 	}
 	for i, a := range l.Articles {
 		if a.ID == ref {
 			return a, i, nil
 		}
 	}
-	return nil, 0, fmt.Errorf("no article with id %q: give a number or an id from 'kiosk list'", Sanitize(ref))
+	return nil, 0, fmt.Errorf("no article with id %q", Sanitize(ref))
 }

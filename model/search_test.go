@@ -47,8 +47,8 @@ func TestLookupByNumberAndID(t *testing.T) {
 		}
 	}
 	for _, ref := range []string{"0", "2", "nope"} {
-		if _, _, err := lib.Lookup(ref); err == nil || !strings.Contains(err.Error(), "kiosk list") {
-			t.Errorf("Lookup(%q) error %v does not say what to try", ref, err)
+		if _, _, err := lib.Lookup(ref); err == nil || !strings.Contains(err.Error(), ref) {
+			t.Errorf("Lookup(%q) error %v does not name what was not found", ref, err)
 		}
 	}
 }

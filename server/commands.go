@@ -56,7 +56,7 @@ func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) i
 	case len(args) == 2 && args[0] == "show":
 		a, _, err := s.lib.Lookup(args[1])
 		if err != nil {
-			fmt.Fprintf(stderr, "kiosk: %v\n", err)
+			fmt.Fprintf(stderr, "kiosk: %v; the 'list' command shows the numbers and ids\n", err)
 			return 1
 		}
 		return s.report(sess, stderr, ui.WritePlainArticle(sess, a, s.textWidth(sess), true))
