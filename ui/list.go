@@ -95,6 +95,10 @@ func (l *listModel) position(i int) (int, int) {
 	return 0, len(l.visible)
 }
 
+// applyFilter shows the articles that match q: first those that contain it
+// as written (accents and case aside), in library order, then the fuzzy
+// matches, best first. Fuzzy alone ranks any title with the letters in
+// order, so "oil" would put "OKB ISSUES ... LONDON" above "OIL PRICES".
 func (l *listModel) applyFilter(q string) {
 	q = model.Fold(strings.TrimSpace(q))
 	l.visible = l.visible[:0]
@@ -103,8 +107,17 @@ func (l *listModel) applyFilter(q string) {
 			l.visible = append(l.visible, i)
 		}
 	} else {
+		contains := make([]bool, len(l.folded))
+		for i, f := range l.folded {
+			if strings.Contains(f, q) {
+				contains[i] = true
+				l.visible = append(l.visible, i)
+			}
+		}
 		for _, r := range list.DefaultFilter(q, l.folded) {
-			l.visible = append(l.visible, r.Index)
+			if !contains[r.Index] {
+				l.visible = append(l.visible, r.Index)
+			}
 		}
 	}
 	l.cursor, l.offset = 0, 0

@@ -81,6 +81,19 @@ func TestFilterIsFuzzyAndAccentInsensitive(t *testing.T) {
 	}
 }
 
+func TestFilterPutsWholeWordMatchesFirst(t *testing.T) {
+	lib := &model.Library{Name: "oil", Articles: []*model.Article{
+		article("1", "OKB issues bond", "", "London", -1, "x"),
+		article("2", "Prices of crude oil rise", "", "Houston", -1, "x"),
+	}}
+	m := newReader(lib, 80, 24)
+	drive(m, press("/"))
+	typeText(m, "oil")
+	if got := visibleTitles(m); len(got) != 2 || got[0] != "Prices of crude oil rise" {
+		t.Errorf("filter oil shows %q; the title containing oil should come first", got)
+	}
+}
+
 func TestFilterAcceptedWithEnterOpensMatch(t *testing.T) {
 	m := newReader(threeArticles(), 80, 24)
 	drive(m, press("/"))
