@@ -205,7 +205,23 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		return nil
 	}
 	m.screen = screenPager
-	return m.pager.open(m.lib.Articles[i], i, m.comments)
+	return tea.Batch(m.pager.open(m.lib.Articles[i], i, m.comments), m.prefetch(m.list.neighbour(i, 1)))
+}
+
+// prefetch renders article i into the cache in the background, so that
+// the next article opens at once.
+func (m *Model) prefetch(i int) tea.Cmd {
+	if i < 0 {
+		return nil
+	}
+	a, o, cache := m.lib.Articles[i], m.pager.want, m.com.cache
+	if cache.cached(a, o) != nil {
+		return nil
+	}
+	return func() tea.Msg {
+		_, _ = cache.document(a, o)
+		return nil
+	}
 }
 
 func (m *Model) empty() bool { return m.lib == nil || len(m.lib.Articles) == 0 }

@@ -142,6 +142,29 @@ func TestNextPrevAndBackKeepSelection(t *testing.T) {
 	}
 }
 
+func TestOpeningAnArticlePrefetchesTheNext(t *testing.T) {
+	m := newReader(threeArticles(), 80, 24)
+	_, cmd := m.Update(press("enter"))
+	runCmds(cmd)
+	next := m.lib.Articles[1]
+	if m.com.cache.cached(next, RenderOptions{Width: 80, Dark: true}) == nil {
+		t.Error("the next article was not rendered ahead")
+	}
+}
+
+// runCmds runs cmd and any batch it returns, as the program would, and
+// drops the messages.
+func runCmds(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	if batch, ok := cmd().(tea.BatchMsg); ok {
+		for _, c := range batch {
+			runCmds(c)
+		}
+	}
+}
+
 func TestCommentsToggleHoldsAcrossArticles(t *testing.T) {
 	m := newReader(threeArticles(), 80, 40)
 	drive(m, press("enter"))
