@@ -1,5 +1,7 @@
 package ui
 
+import "kiosk/model/state"
+
 // Theme names accepted by Options.Theme.
 const (
 	ThemeAuto  = "auto"
@@ -20,6 +22,8 @@ type common struct {
 	listKeys  listKeys
 	pagerKeys pagerKeys
 	cache     *RenderCache
+	// state is the reader's read marks, stars and places.
+	state *state.Store
 }
 
 func newCommon(o Options) *common {
@@ -32,12 +36,16 @@ func newCommon(o Options) *common {
 		listKeys:  newListKeys(),
 		pagerKeys: newPagerKeys(),
 		cache:     o.Cache,
+		state:     o.State,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = DefaultWidth
 	}
 	if c.theme == "" {
 		c.theme = ThemeAuto
+	}
+	if c.state == nil {
+		c.state = state.NewMemory()
 	}
 	if c.cache == nil {
 		c.cache = NewRenderCache(64)

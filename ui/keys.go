@@ -4,9 +4,10 @@ import "charm.land/bubbles/v2/key"
 
 // listKeys are the bindings of the article list.
 type listKeys struct {
-	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Open, Filter, ClearFilter, Skipped      key.Binding
-	Help, Quit                              key.Binding
+	Up, Down, Top, Bottom, PageUp, PageDown   key.Binding
+	Open, Filter, ClearFilter, Skipped        key.Binding
+	Help, Quit                                key.Binding
+	ToggleRead, Star, UnreadOnly, StarredOnly key.Binding
 }
 
 func newListKeys() listKeys {
@@ -23,6 +24,10 @@ func newListKeys() listKeys {
 		Skipped:     key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
+		Star:        key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star/unstar")),
+		UnreadOnly:  key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "unread only/all")),
+		StarredOnly: key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "starred only/all")),
 	}
 }
 
@@ -36,6 +41,7 @@ func (k listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.ClearFilter, k.Skipped, k.Help, k.Quit},
+		{k.ToggleRead, k.Star, k.UnreadOnly, k.StarredOnly},
 	}
 }
 
@@ -45,27 +51,31 @@ type pagerKeys struct {
 	Comments, Next, Prev                                      key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Back, Help, Quit                                          key.Binding
+	ToggleRead, Star, NextUnread                              key.Binding
 }
 
 func newPagerKeys() pagerKeys {
 	return pagerKeys{
-		Down:      key.NewBinding(key.WithKeys("j", "down", "enter"), key.WithHelp("j/↓", "line down")),
-		Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "line up")),
-		PageDown:  key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "page down")),
-		PageUp:    key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
-		HalfDown:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
-		HalfUp:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
-		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
-		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
-		Comments:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comments")),
-		Next:      key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
-		Prev:      key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
-		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Back:      key.NewBinding(key.WithKeys("q", "esc", "h", "left"), key.WithHelp("q/esc", "back")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Down:       key.NewBinding(key.WithKeys("j", "down", "enter"), key.WithHelp("j/↓", "line down")),
+		Up:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "line up")),
+		PageDown:   key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "page down")),
+		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		HalfDown:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
+		HalfUp:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
+		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		Comments:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comments")),
+		Next:       key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
+		Prev:       key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Back:       key.NewBinding(key.WithKeys("q", "esc", "h", "left"), key.WithHelp("q/esc", "back")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		ToggleRead: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star/unstar")),
+		NextUnread: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next unread article")),
 	}
 }
 
@@ -79,5 +89,6 @@ func (k pagerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Comments, k.Next, k.Prev, k.Search, k.NextMatch, k.PrevMatch, k.Back, k.Quit},
+		{k.ToggleRead, k.Star, k.NextUnread},
 	}
 }

@@ -27,6 +27,8 @@ type listModel struct {
 	input   textinput.Model
 	// filtering is true while the filter prompt has the keyboard.
 	filtering bool
+	// only narrows the rows to unread or starred articles (readstate.go).
+	only listView
 }
 
 // listAction is what a key or click in the list asks the reader to do.
@@ -120,6 +122,7 @@ func (l *listModel) applyFilter(q string) {
 			}
 		}
 	}
+	l.keepForView()
 	l.cursor, l.offset = 0, 0
 }
 
@@ -152,6 +155,14 @@ func (l *listModel) updateKey(msg tea.KeyPressMsg) listAction {
 		return listHelp
 	case key.Matches(msg, k.Skipped):
 		return listSkipped
+	case key.Matches(msg, k.ToggleRead):
+		l.toggleRead()
+	case key.Matches(msg, k.Star):
+		l.toggleStar()
+	case key.Matches(msg, k.UnreadOnly):
+		l.setView(viewUnread)
+	case key.Matches(msg, k.StarredOnly):
+		l.setView(viewStarred)
 	case key.Matches(msg, k.Open):
 		if l.selected() >= 0 {
 			return listOpen
@@ -332,24 +343,25 @@ func (l *listModel) itemLines() []string {
 	s := l.com.styles
 	w := l.com.width
 	if len(l.visible) == 0 {
-		return []string{s.dim.Render(ansi.Truncate("  No article matches this filter. Esc clears it.", w, "…"))}
+		return []string{s.dim.Render(ansi.Truncate("  "+l.emptyMessage(), w, "…"))}
 	}
 	var out []string
 	end := min(len(l.visible), l.offset+l.perPage())
 	for row := l.offset; row < end; row++ {
 		a := l.lib.Articles[l.visible[row]]
-		title := ansi.Truncate(articleTitle(a), max(0, w-2), "…")
-		meta := ansi.Truncate(listFacts(a), max(0, w-2), "…")
+		title := ansi.Truncate(articleTitle(a), max(0, w-2-marksWidth), "…")
+		meta := ansi.Truncate(listFacts(a), max(0, w-2-marksWidth), "…")
+		marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
 		if row == l.cursor {
 			bar := s.selectedBar.Render("│ ")
-			out = append(out, bar+s.selectedTitle.Render(title))
+			out = append(out, bar+marks+s.selectedTitle.Render(title))
 			if l.rowHeight() > 1 {
-				out = append(out, bar+s.selectedMeta.Render(meta))
+				out = append(out, bar+indent+s.selectedMeta.Render(meta))
 			}
 		} else {
-			out = append(out, "  "+s.title.Render(title))
+			out = append(out, "  "+marks+s.title.Render(title))
 			if l.rowHeight() > 1 {
-				out = append(out, "  "+s.meta.Render(meta))
+				out = append(out, "  "+indent+s.meta.Render(meta))
 			}
 		}
 		if l.rowHeight() > 1 {
@@ -364,6 +376,9 @@ func (l *listModel) statusLine() string {
 	var parts []string
 	if len(l.visible) > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.visible)))
+	}
+	if v := l.viewStatus(); v != "" {
+		parts = append(parts, v)
 	}
 	if n := len(l.lib.Skipped); n > 0 {
 		parts = append(parts, plural(n, "file", "files")+" skipped (! shows why)")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
+	"kiosk/model/state"
 )
 
 // Options configure a reader.
@@ -19,6 +20,9 @@ type Options struct {
 	// Cache holds rendered articles; share one between readers of the same
 	// library. nil gives the reader a private cache.
 	Cache *RenderCache
+	// State keeps read marks, stars and the place in each article; nil
+	// keeps them in memory for this reader only.
+	State *state.Store
 }
 
 // LibraryMsg delivers the library to a reader made with a nil library.
@@ -109,8 +113,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		m.pager.rendered(msg)
 		return m, nil
+	case readTimeMsg:
+		m.pager.readTimeUp(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
+			m.pager.leave()
 			return m, tea.Quit
 		}
 	}
@@ -163,8 +171,10 @@ func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
 	action, cmd := m.pager.update(msg)
 	switch action {
 	case pagerQuit:
+		m.pager.leave()
 		return tea.Quit
 	case pagerBack:
+		m.pager.leave()
 		m.list.selectArticle(m.pager.index)
 		m.screen = screenList
 	case pagerHelp:
@@ -183,6 +193,12 @@ func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
 		} else {
 			m.pager.note = "This is the first article."
 		}
+	case pagerNextUnread:
+		if i := m.list.nextUnread(m.pager.index); i >= 0 {
+			m.list.selectArticle(i)
+			return m.openArticle(i)
+		}
+		m.pager.note = "No other unread article here."
 	case pagerToggleComments:
 		m.comments = !m.comments
 		return m.pager.toggleComments(m.comments)

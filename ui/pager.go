@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/model/state"
 )
 
 // pagerModel is the article pane: the rendered article in a viewport, a
@@ -36,6 +37,12 @@ type pagerModel struct {
 	prompting bool
 	// note is a one-off message for the status bar, cleared by the next key.
 	note string
+	// resume is the saved place to show once the rendering arrives;
+	// opening counts openings, for the read timer; readPending is true
+	// until this opening marks the article read (readstate.go).
+	resume      state.Position
+	opening     int
+	readPending bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -57,6 +64,7 @@ const (
 	pagerHelp
 	pagerQuit
 	pagerToggleComments
+	pagerNextUnread
 )
 
 func newPagerModel(com *common) pagerModel {
@@ -70,6 +78,8 @@ func newPagerModel(com *common) pagerModel {
 
 // open shows article a (library index i), rendering it if the cache lacks it.
 func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
+	p.leave()
+	reading := p.beginReading(a)
 	p.article, p.index = a, i
 	p.doc = nil
 	p.search = searchState{}
@@ -77,7 +87,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.note = ""
 	p.keepBlock = -1
 	p.toFooter = false
-	return p.rerender(comments)
+	return tea.Batch(p.rerender(comments), reading)
 }
 
 // rerender asks for the rendering the current size, theme and comments
@@ -129,7 +139,7 @@ func (p *pagerModel) show(doc *document, o RenderOptions) {
 	case p.toFooter:
 		p.vp.GotoBottom()
 	case first:
-		p.vp.GotoTop()
+		p.vp.SetYOffset(doc.offsetOf(p.resume))
 	case p.keepBlock >= 0 && p.keepBlock < len(doc.anchors):
 		p.vp.SetYOffset(doc.anchors[p.keepBlock])
 	default:
@@ -152,6 +162,7 @@ func (p *pagerModel) setSize() {
 }
 
 func (p *pagerModel) update(msg tea.Msg) (pagerAction, tea.Cmd) {
+	defer p.noticeScroll(p.vp.YOffset())
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		p.note = ""
@@ -183,6 +194,12 @@ func (p *pagerModel) updateKey(msg tea.KeyPressMsg) pagerAction {
 		return pagerNext
 	case key.Matches(msg, k.Prev):
 		return pagerPrev
+	case key.Matches(msg, k.ToggleRead):
+		p.toggleRead()
+	case key.Matches(msg, k.Star):
+		p.toggleStar()
+	case key.Matches(msg, k.NextUnread):
+		return pagerNextUnread
 	case key.Matches(msg, k.Comments):
 		if p.article.Comments == nil {
 			p.note = "This article has no comments footer."
@@ -288,6 +305,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 		return p.input.View()
 	}
 	left := []string{fmt.Sprintf("%d/%d", pos, total), fmt.Sprintf("%d%%", p.percent())}
+	if p.starred() {
+		left = append(left, "★")
+	}
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
 	}

@@ -26,6 +26,8 @@ type styles struct {
 	prompt        lipgloss.Style
 	progressFull  lipgloss.Style
 	progressEmpty lipgloss.Style
+	unreadMark    lipgloss.Style
+	starMark      lipgloss.Style
 	help          help.Styles
 }
 
@@ -52,6 +54,8 @@ func newStyles(dark bool) styles {
 		prompt:        lipgloss.NewStyle().Bold(true).Foreground(accent),
 		progressFull:  lipgloss.NewStyle().Foreground(accent),
 		progressEmpty: lipgloss.NewStyle().Foreground(dim),
+		unreadMark:    lipgloss.NewStyle().Foreground(accent),
+		starMark:      lipgloss.NewStyle().Foreground(highlight(dark)),
 		help:          help.DefaultStyles(dark),
 	}
 }

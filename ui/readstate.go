@@ -1,0 +1,262 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kiosk/model"
+	"kiosk/model/state"
+)
+
+// An opened article becomes read once the reader scrolls it or keeps it open
+// for readAfter: a glance at the first screen (opened by mistake, or passed
+// through with ] on the way to another) does not count as reading.
+const readAfter = 3 * time.Second
+
+// readTimeMsg arrives readAfter after an article was opened; opening is the
+// opening it was started for, so a stale one (the reader moved on) is dropped.
+type readTimeMsg struct{ opening int }
+
+// beginReading starts a new opening of article a: its saved place is
+// restored when the rendering arrives, and it becomes read after a scroll or
+// when the returned timer fires.
+func (p *pagerModel) beginReading(a *model.Article) tea.Cmd {
+	p.opening++
+	p.resume = p.com.state.Get(a.ID).Position
+	p.readPending = true
+	opening := p.opening
+	return tea.Tick(readAfter, func(time.Time) tea.Msg { return readTimeMsg{opening: opening} })
+}
+
+// readTimeUp marks the article read if it is still open since the timer began.
+func (p *pagerModel) readTimeUp(msg readTimeMsg) {
+	if msg.opening == p.opening && p.readPending {
+		p.markRead()
+	}
+}
+
+func (p *pagerModel) markRead() {
+	p.readPending = false
+	p.com.state.MarkRead(p.article.ID, true)
+}
+
+// scrolled notes a scroll by the reader: it reads the article, and the new
+// place is remembered at once, so that a session that ends without a
+// goodbye (a dropped connection, a killed terminal) still keeps it.
+func (p *pagerModel) scrolled() {
+	if p.readPending {
+		p.markRead()
+	}
+	p.savePlace()
+}
+
+// leave saves the place in the open article and stops its read timer; the
+// reader is going back, to another article, or quitting.
+func (p *pagerModel) leave() {
+	if p.article == nil {
+		return
+	}
+	p.savePlace()
+	p.readPending = false
+	p.opening++
+}
+
+func (p *pagerModel) savePlace() {
+	if p.article != nil && p.doc != nil {
+		p.com.state.SetPosition(p.article.ID, p.doc.position(p.vp.YOffset()))
+	}
+}
+
+// toggleRead marks the open article unread or read; either way it is the
+// reader's choice, and the automatic mark no longer applies to this opening.
+func (p *pagerModel) toggleRead() {
+	p.readPending = false
+	read := !p.com.state.Get(p.article.ID).Read
+	p.com.state.MarkRead(p.article.ID, read)
+	p.note = readNote(read)
+}
+
+func (p *pagerModel) toggleStar() {
+	starred := !p.com.state.Get(p.article.ID).Starred
+	p.com.state.SetStarred(p.article.ID, starred)
+	p.note = starNote(starred)
+}
+
+func readNote(read bool) string {
+	if read {
+		return "Marked read."
+	}
+	return "Marked unread."
+}
+
+func starNote(starred bool) string {
+	if starred {
+		return "Starred."
+	}
+	return "Star removed."
+}
+
+// position is the reader's place at line offset of the document: the block
+// shown at the top, and how many of its lines are scrolled past. It uses the
+// same block anchors that keep the place across a change of width. Above
+// the first block (the title and byline) it is the top of the article.
+func (d *document) position(offset int) state.Position {
+	b := d.blockAt(offset)
+	if b < 0 {
+		return state.Position{}
+	}
+	return state.Position{Block: b, Line: offset - d.anchors[b]}
+}
+
+// offsetOf is the line to scroll to for a saved place, the block's line
+// clamped to its height: the rendering may be narrower or wider than the one
+// the place was saved at, or the article may have changed since.
+func (d *document) offsetOf(p state.Position) int {
+	if p == (state.Position{}) || len(d.anchors) == 0 {
+		return 0
+	}
+	if p.Block >= len(d.anchors) {
+		return d.anchors[len(d.anchors)-1]
+	}
+	start, end := d.anchors[p.Block], len(d.lines)
+	if p.Block+1 < len(d.anchors) {
+		end = d.anchors[p.Block+1]
+	}
+	return start + min(p.Line, max(0, end-start-1))
+}
+
+// listView narrows the list to unread or starred articles.
+type listView int
+
+const (
+	viewAll listView = iota
+	viewUnread
+	viewStarred
+)
+
+// shows reports whether the view keeps an article with this state.
+func (v listView) shows(e state.Entry) bool {
+	switch v {
+	case viewUnread:
+		return !e.Read
+	case viewStarred:
+		return e.Starred
+	}
+	return true
+}
+
+// setView switches to view v, or back to all articles when v is on already,
+// keeping the selected article selected when it is still shown. The rows are
+// chosen now: an article read meanwhile stays listed until the view changes.
+func (l *listModel) setView(v listView) {
+	if l.only == v {
+		v = viewAll
+	}
+	keep := l.selected()
+	l.only = v
+	l.applyFilter(l.input.Value())
+	l.selectArticle(keep)
+}
+
+// keepForView drops from l.visible the articles the view hides.
+func (l *listModel) keepForView() {
+	if l.only == viewAll {
+		return
+	}
+	kept := l.visible[:0]
+	for _, i := range l.visible {
+		if l.only.shows(l.com.state.Get(l.lib.Articles[i].ID)) {
+			kept = append(kept, i)
+		}
+	}
+	l.visible = kept
+}
+
+func (l *listModel) toggleRead() {
+	if i := l.selected(); i >= 0 {
+		id := l.lib.Articles[i].ID
+		l.com.state.MarkRead(id, !l.com.state.Get(id).Read)
+	}
+}
+
+func (l *listModel) toggleStar() {
+	if i := l.selected(); i >= 0 {
+		id := l.lib.Articles[i].ID
+		l.com.state.SetStarred(id, !l.com.state.Get(id).Starred)
+	}
+}
+
+// nextUnread is the first unread article shown after article i, wrapping
+// around the list, or -1 when every other shown article is read.
+func (l *listModel) nextUnread(i int) int {
+	start := 0
+	for row, idx := range l.visible {
+		if idx == i {
+			start = row + 1
+			break
+		}
+	}
+	for n := range len(l.visible) {
+		idx := l.visible[(start+n)%len(l.visible)]
+		if idx != i && !l.com.state.Get(l.lib.Articles[idx].ID).Read {
+			return idx
+		}
+	}
+	return -1
+}
+
+// marks is the three-cell column before a title: a dot for unread, a star
+// for starred. Both are characters, not colours, so they show with NO_COLOR.
+func (l *listModel) marks(a *model.Article) string {
+	s := l.com.styles
+	e := l.com.state.Get(a.ID)
+	unread, star := " ", " "
+	if !e.Read {
+		unread = s.unreadMark.Render("●")
+	}
+	if e.Starred {
+		star = s.starMark.Render("★")
+	}
+	return unread + star + " "
+}
+
+// marksWidth is the width of marks.
+const marksWidth = 3
+
+// viewStatus names the view in the status line, with the key that ends it.
+func (l *listModel) viewStatus() string {
+	switch l.only {
+	case viewUnread:
+		return "unread only (" + l.com.listKeys.UnreadOnly.Help().Key + " shows all)"
+	case viewStarred:
+		return "starred only (" + l.com.listKeys.StarredOnly.Help().Key + " shows all)"
+	}
+	return ""
+}
+
+// emptyMessage explains a list with no row to show.
+func (l *listModel) emptyMessage() string {
+	switch {
+	case l.input.Value() != "":
+		return "No article matches this filter. Esc clears it."
+	case l.only == viewUnread:
+		return "No unread articles. " + l.com.listKeys.UnreadOnly.Help().Key + " shows all."
+	case l.only == viewStarred:
+		return "No starred articles: " + l.com.listKeys.Star.Help().Key + " stars one. " +
+			l.com.listKeys.StarredOnly.Help().Key + " shows all."
+	}
+	return "No articles."
+}
+
+// noticeScroll calls scrolled when the view moved from line before.
+func (p *pagerModel) noticeScroll(before int) {
+	if p.doc != nil && p.vp.YOffset() != before {
+		p.scrolled()
+	}
+}
+
+// starred reports whether the open article is starred, for the status bar.
+func (p *pagerModel) starred() bool {
+	return p.article != nil && p.com.state.Get(p.article.ID).Starred
+}
