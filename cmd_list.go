@@ -8,31 +8,50 @@ import (
 
 func (c *cli) listCommand() *cobra.Command {
 	var asJSON bool
+	var sf stateFlags
 	cmd := &cobra.Command{
 		Use:   "list [PATH...]",
 		Short: "Print the articles, one per line",
 		Long: `Print the articles one per line, numbered from 1 in library order: number,
-title, byline and comment count, separated by tabs. An unknown byline or
-count is an empty field. The numbers are the ones 'kiosk show' takes.`,
+title, byline, comment count, read or unread, and starred (or empty),
+separated by tabs. An unknown byline or count is an empty field. The numbers
+are the ones 'kiosk show' takes. Read marks and stars are the reader's.`,
 		Example: `kiosk list
 kiosk list ~/news | cut -f2
+kiosk list ~/news | awk -F'\t' '$5 == "unread"' | cut -f1,2
 kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, paths []string) error {
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			if err := sf.check(cmd); err != nil {
+				return err
+			}
 			lib, err := c.loadLibrary(paths)
 			if err != nil {
 				return err
 			}
+			st := c.openState(sf)
+			defer c.closeState(st)
+			touchLibrary(st, lib)
 			if !asJSON {
-				return ui.WriteList(c.stdout, lib)
+				return ui.WriteList(c.stdout, lib, st)
 			}
-			out := make([]articleSummary, len(lib.Articles))
+			out := make([]listedArticle, len(lib.Articles))
 			for i, a := range lib.Articles {
-				out[i] = summarize(a, i)
+				e := st.Get(a.ID)
+				out[i] = listedArticle{articleSummary: summarize(a, i), Read: e.Read, Starred: e.Starred}
 			}
 			return writeJSON(c.stdout, out)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per article")
+	sf.register(cmd)
 	return cmd
+}
+
+// listedArticle is one article in `kiosk list --json`: its summary and the
+// reader's state of it.
+type listedArticle struct {
+	articleSummary
+	Read    bool `json:"read"`
+	Starred bool `json:"starred"`
 }

@@ -21,8 +21,11 @@ func TestListPrintsOneTabSeparatedLinePerArticle(t *testing.T) {
 				t.Fatalf("want one line for the one seed, got %q", r.stdout)
 			}
 			fields := strings.Split(lines[0], "\t")
-			if len(fields) != 4 {
-				t.Fatalf("want number, title, byline, comments; got %q", fields)
+			if len(fields) != 6 {
+				t.Fatalf("want number, title, byline, comments, read, starred; got %q", fields)
+			}
+			if fields[4] != "unread" || fields[5] != "" {
+				t.Errorf("read, starred = %q, %q; want unread and empty for an article never opened", fields[4], fields[5])
 			}
 			if fields[0] != "1" || fields[2] != "Ivd" || fields[3] != "10" {
 				t.Errorf("number, byline, comments = %q, %q, %q; want 1, Ivd, 10", fields[0], fields[2], fields[3])
@@ -46,7 +49,7 @@ func TestListJSONHasExactlyTheDocumentedFields(t *testing.T) {
 	}
 	seed := got[0]
 	fields := slices.Sorted(maps.Keys(seed))
-	want := []string{"byline", "comments", "dateline", "headings", "id", "index", "paragraphs", "reading_minutes", "source", "title", "words"}
+	want := []string{"byline", "comments", "dateline", "headings", "id", "index", "paragraphs", "read", "reading_minutes", "source", "starred", "title", "words"}
 	if !slices.Equal(fields, want) {
 		t.Errorf("fields = %v, want %v", fields, want)
 	}
@@ -59,6 +62,8 @@ func TestListJSONHasExactlyTheDocumentedFields(t *testing.T) {
 		{"dateline", "Paris/Moskau"},
 		{"comments", 10.0},
 		{"paragraphs", 5.0},
+		{"read", false},
+		{"starred", false},
 	}
 	for _, c := range checks {
 		if seed[c.field] != c.want {

@@ -22,7 +22,7 @@ const progressInterval = 50 * time.Millisecond
 
 // runReader opens the full-screen reader, or prints the list when standard
 // output is not a terminal (so that `kiosk | head` works, as with glow).
-func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags) error {
+func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags, sf stateFlags) error {
 	if err := c.checkPaths(cmd, paths); err != nil {
 		return err
 	}
@@ -32,9 +32,16 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if err != nil {
 			return err
 		}
-		return ui.WriteList(c.stdout, lib)
+		st := c.openState(sf)
+		defer c.closeState(st)
+		touchLibrary(st, lib)
+		return ui.WriteList(c.stdout, lib, st)
 	}
-	opts := ui.Options{Theme: display.theme, Width: display.width}
+	// Opened before the reader takes the screen, so that its warnings
+	// are printed where they stay readable.
+	st := c.openState(sf)
+	defer c.closeState(st)
+	opts := ui.Options{Theme: display.theme, Width: display.width, State: st}
 	var lib *model.Library
 	if len(paths) == 0 {
 		// The built-in library loads in well under a frame: load it first
@@ -43,12 +50,15 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if lib, err = c.readLibrary(nil, nil); err != nil {
 			return err
 		}
+		touchLibrary(st, lib)
 	}
 	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
 	loaded := make(chan error, 1)
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
-			return c.readLibrary(paths, progress)
+			lib, err := c.readLibrary(paths, progress)
+			touchLibrary(st, lib)
+			return lib, err
 		})
 	}
 	_, err := p.Run()

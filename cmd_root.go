@@ -50,6 +50,7 @@ func (d *displayFlags) textWidth(cmd *cobra.Command, terminalColumns int) int {
 
 func (c *cli) rootCommand() *cobra.Command {
 	var display displayFlags
+	var sf stateFlags
 	root := &cobra.Command{
 		Use:   "kiosk [PATH...]",
 		Short: "Read the news in your terminal",
@@ -81,13 +82,17 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 			if err := display.check(cmd); err != nil {
 				return err
 			}
-			return c.runReader(cmd, paths, display)
+			if err := sf.check(cmd); err != nil {
+				return err
+			}
+			return c.runReader(cmd, paths, display, sf)
 		},
 	}
 	root.SetIn(c.stdin)
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	display.register(root)
+	sf.register(root)
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{cmd: cmd.CommandPath(), err: err}

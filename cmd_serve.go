@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"kiosk/model/state"
 	"kiosk/server"
 )
 
@@ -28,6 +30,8 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxSessionTime time.Duration
 	rateLimit      int
+	stateDir       string
+	noState        bool
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -65,6 +69,8 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press (0: never)")
 	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
+	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "keep each reader's read marks, stars and places here, one file per SSH key")
+	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; nothing is written to disk")
 	return cmd
 }
 
@@ -79,6 +85,8 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
 	case f.rateLimit < 0:
 		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
+	case f.noState && cmd.Flags().Changed("state-dir"):
+		return usagef(cmd, "--state-dir and --no-state contradict each other: give one")
 	}
 	return nil
 }
@@ -100,6 +108,10 @@ func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
 		MaxSessionTime:     f.maxSessionTime,
 		RateLimit:          f.rateLimit,
 		Logger:             logger,
+		StateDir:           f.stateDir,
+	}
+	if f.noState {
+		cfg.StateDir = ""
 	}
 	// The flags say 0 for "no limit"; the server's zero value means "default".
 	if f.idleTimeout == 0 {
@@ -121,7 +133,8 @@ func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
 		access = fmt.Sprintf("%d authorized keys", srv.AuthorizedKeys())
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "articles", len(lib.Articles),
-		"host-key", srv.HostKeyFingerprint(), "access", access, "max-sessions", f.maxSessions)
+		"host-key", srv.HostKeyFingerprint(), "access", access, "max-sessions", f.maxSessions,
+		"state", srv.StateDir())
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -140,4 +153,14 @@ func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
 	}
 	logger.Info("stopped")
 	return <-served
+}
+
+// defaultStateDir is where a server keeps its readers' state: a folder
+// beside the local reader's state file ($XDG_STATE_HOME/kiosk/sessions).
+func defaultStateDir() string {
+	path, err := state.DefaultPath()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(path), "sessions")
 }

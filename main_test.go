@@ -15,7 +15,16 @@ func TestMain(m *testing.M) {
 	// fang reads the help width once from the terminal: pin it so that the
 	// help golden file does not depend on where the tests run.
 	os.Setenv("__FANG_TEST_WIDTH", "100")
-	os.Exit(m.Run())
+	// Reading state goes to a folder of the tests' own, never to the
+	// state of whoever runs them.
+	stateHome, err := os.MkdirTemp("", "kiosk-state-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", stateHome)
+	code := m.Run()
+	os.RemoveAll(stateHome)
+	os.Exit(code)
 }
 
 // result is what one in-process run of kiosk produced.

@@ -15,7 +15,8 @@ const plainWidth = 80
 const usage = `kiosk over SSH: read the news in your terminal.
 
   ssh HOST            open the reader (needs a terminal; add -t if a command is given)
-  ssh HOST list       list the articles, one a line: number, title, byline, comments
+  ssh HOST list       list the articles, one a line: number, title, byline, comments,
+                      read or unread, starred (your own marks, by your key)
   ssh HOST show N     print article N (its number in the list, or its id) as plain text
   ssh HOST help       show this help
 `
@@ -52,7 +53,9 @@ func discard[T any](ch <-chan T) {
 func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) int {
 	switch {
 	case len(args) == 1 && args[0] == "list":
-		return s.report(sess, stderr, ui.WriteList(sess, s.lib))
+		st := s.openState(sess, s.lib)
+		defer s.closeState(sess, st)
+		return s.report(sess, stderr, ui.WriteList(sess, s.lib, st))
 	case len(args) == 2 && args[0] == "show":
 		a, _, err := s.lib.Lookup(args[1])
 		if err != nil {

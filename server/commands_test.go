@@ -13,7 +13,7 @@ func TestCommandsWithoutPTY(t *testing.T) {
 	seed := ts.lib.Articles[0]
 
 	var list strings.Builder
-	if err := ui.WriteList(&list, ts.lib); err != nil {
+	if err := ui.WriteList(&list, ts.lib, nil); err != nil {
 		t.Fatal(err)
 	}
 	stdout, stderr, code := runCommand(t, client, "list")

@@ -11,6 +11,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
 
+	"kiosk/model/state"
 	"kiosk/ui"
 )
 
@@ -31,6 +32,7 @@ const (
 // readerSession is one client's running reader and the timers that may end it.
 type readerSession struct {
 	program   *tea.Program
+	state     *state.Store
 	lastInput atomic.Int64 // unix nanoseconds of the last byte from the client
 
 	mu        sync.Mutex
@@ -96,7 +98,8 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	pty, _, _ := sess.Pty()
 	rs := &readerSession{}
 	rs.lastInput.Store(time.Now().UnixNano())
-	model := ui.New(s.lib, ui.Options{Cache: s.cache})
+	rs.state = s.openState(sess, s.lib)
+	model := ui.New(s.lib, ui.Options{Cache: s.cache, State: rs.state})
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(inputWatcher{r: sess, last: &rs.lastInput}),
 		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),
@@ -107,6 +110,7 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	)
 	rs.program = tea.NewProgram(model, opts...)
 	if !s.sessions.track(rs) {
+		s.closeState(sess, rs.state)
 		return nil
 	}
 	s.readers.Store(readerKey{sess}, rs)
@@ -140,6 +144,7 @@ func (s *Server) afterReader(sess ssh.Session) {
 	}
 	rs := v.(*readerSession)
 	rs.stopTimers()
+	s.closeState(sess, rs.state)
 	s.sessions.untrack(rs)
 	reason := rs.endReason()
 	if reason == "" {

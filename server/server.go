@@ -18,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"kiosk/model"
+	"kiosk/model/state"
 	"kiosk/ui"
 )
 
@@ -42,6 +43,9 @@ type Config struct {
 	RateLimit, RateBurst int
 	// Logger receives structured connection logs (default: discard).
 	Logger *log.Logger
+	// StateDir keeps each reader's read marks, stars and places, one file
+	// per public key. Empty keeps them for the session only.
+	StateDir string
 }
 
 const (
@@ -71,6 +75,7 @@ type Server struct {
 	limiter  *connLimiter
 	auth     *authorizedKeys
 	hostKey  gossh.Signer
+	states   *state.Registry // nil: state lasts one session
 }
 
 // New prepares a server for lib, which is shared read-only by every session.
@@ -94,6 +99,7 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.hostKey = hostKey
+	s.states = newRegistry(cfg, s.log)
 	if created {
 		s.log.Info("created host key", "path", cfg.HostKeyPath)
 	}

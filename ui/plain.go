@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/model/state"
 )
 
 // Plain output is for pipes, scripts and SSH sessions without a terminal: it
@@ -17,12 +18,25 @@ import (
 // and tab, whatever the articles contain.
 
 // WriteList writes one line per article, numbered from 1 in library order:
-// number, title, byline and comment count, separated by tabs. A missing
-// byline or count is an empty field, so `cut -f` keeps its columns.
-func WriteList(w io.Writer, lib *model.Library) error {
+// number, title, byline, comment count, "read" or "unread", and "starred"
+// or nothing, separated by tabs. A missing byline or count is an empty
+// field, so `cut -f` keeps its columns. A nil st counts every article
+// unread and unstarred.
+func WriteList(w io.Writer, lib *model.Library, st *state.Store) error {
+	if st == nil {
+		st = state.NewMemory()
+	}
 	bw := bufio.NewWriter(w)
 	for i, a := range lib.Articles {
-		fmt.Fprintf(bw, "%d\t%s\t%s\t%s\n", i+1, PlainField(a.Title), PlainField(a.Byline), commentCount(a))
+		e := st.Get(a.ID)
+		read, starred := "unread", ""
+		if e.Read {
+			read = "read"
+		}
+		if e.Starred {
+			starred = "starred"
+		}
+		fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, PlainField(a.Title), PlainField(a.Byline), commentCount(a), read, starred)
 	}
 	return bw.Flush()
 }

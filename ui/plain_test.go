@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/model/state"
 )
 
 func plainArticle(t *testing.T, a *model.Article, width int, comments bool) string {
@@ -63,15 +64,18 @@ func TestWritePlainArticleKeepsLongWordsWhole(t *testing.T) {
 
 func TestWriteListOneLinePerArticle(t *testing.T) {
 	lib := &model.Library{Articles: []*model.Article{
-		{Title: "First\tarticle", Byline: "Ann", Comments: &model.Comments{Count: 2, HasCount: true}},
-		{Title: "Second\narticle", Comments: &model.Comments{}},
-		{Title: "Third"},
+		{ID: "1", Title: "First\tarticle", Byline: "Ann", Comments: &model.Comments{Count: 2, HasCount: true}},
+		{ID: "2", Title: "Second\narticle", Comments: &model.Comments{}},
+		{ID: "3", Title: "Third"},
 	}}
+	st := state.NewMemory()
+	st.MarkRead("1", true)
+	st.SetStarred("2", true)
 	var b bytes.Buffer
-	if err := WriteList(&b, lib); err != nil {
+	if err := WriteList(&b, lib, st); err != nil {
 		t.Fatal(err)
 	}
-	want := "1\tFirst article\tAnn\t2\n2\tSecond article\t\t\n3\tThird\t\t\n"
+	want := "1\tFirst article\tAnn\t2\tread\t\n2\tSecond article\t\t\tunread\tstarred\n3\tThird\t\t\tunread\t\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
@@ -94,7 +98,7 @@ func FuzzPlainOutputIsInert(f *testing.F) {
 			Words:    len(para),
 		}
 		var b bytes.Buffer
-		if err := WriteList(&b, &model.Library{Articles: []*model.Article{a}}); err != nil {
+		if err := WriteList(&b, &model.Library{Articles: []*model.Article{a}}, nil); err != nil {
 			t.Fatal(err)
 		}
 		for _, width := range []int{1, 20, 80} {
