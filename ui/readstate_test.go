@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -95,6 +96,27 @@ func TestOpeningWithoutScrollingMarksReadOnlyAfterAWhile(t *testing.T) {
 	if st.Get("b").Read {
 		t.Error("an article left before its time became read")
 	}
+}
+
+// The real timer, end to end: an article left open without a scroll
+// becomes read after readAfter.
+func TestArticleKeptOpenBecomesRead(t *testing.T) {
+	st := state.NewMemory()
+	tm := startReaderWithState(t, threeArticles(), st, 80, 24)
+	waitFor(t, tm, "q quit")
+	tm.Send(press("enter"))
+	waitFor(t, tm, "Erster Absatz")
+	if st.Get("a").Read {
+		t.Fatal("the article was read the moment it opened")
+	}
+	deadline := time.Now().Add(readAfter + 5*time.Second)
+	for !st.Get("a").Read {
+		if time.Now().After(deadline) {
+			t.Fatalf("the article was not marked read %v after it opened", readAfter)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	finalScreen(t, tm)
 }
 
 func TestMarkUnreadInThePaneSticks(t *testing.T) {
