@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -171,4 +173,42 @@ func firstColour(s string) string {
 		}
 	}
 	return ""
+}
+
+// TestReaderRestoresTerminal ends the reader with Ctrl+C and with SIGTERM,
+// and checks each time that the shell is back and the alternate screen off.
+func TestReaderRestoresTerminal(t *testing.T) {
+	term := newTerminal(t, 100, 30)
+	bin := buildKiosk(t)
+	shellPID := strings.TrimSpace(term.tmux("display-message", "-p", "-t", "0", "#{pane_pid}"))
+
+	for _, stop := range []string{"ctrl+c", "SIGTERM"} {
+		term.keys("clear", "Enter")
+		term.waitFor("e2e$")
+		term.keys(bin, "Enter")
+		term.waitFor("kiosk seeds · 1 article")
+		term.keys("Enter")
+		term.waitFor("min read")
+		if stop == "ctrl+c" {
+			term.keys("C-c")
+		} else {
+			out, err := exec.Command("pgrep", "-P", shellPID).Output()
+			pid, convErr := strconv.Atoi(strings.TrimSpace(string(out)))
+			if err != nil || convErr != nil {
+				t.Fatalf("finding the reader's pid under the shell %s: %v %v (%q)", shellPID, err, convErr, out)
+			}
+			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s := term.waitUntil("return to the shell after "+stop, func(s string) bool {
+			return strings.Contains(s, "e2e$") && !strings.Contains(s, "min read")
+		})
+		if alt := strings.TrimSpace(term.tmux("display-message", "-p", "-t", "0", "#{alternate_on}")); alt != "0" {
+			t.Errorf("after %s the alternate screen is still on:\n%s", stop, s)
+		}
+		if mouse := strings.TrimSpace(term.tmux("display-message", "-p", "-t", "0", "#{mouse_any_flag}#{mouse_button_flag}#{mouse_sgr_flag}")); mouse != "000" {
+			t.Errorf("after %s mouse reporting is still on (%s)", stop, mouse)
+		}
+	}
 }
