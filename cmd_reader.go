@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -53,15 +55,28 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		touchLibrary(st, lib)
 	}
 	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
+	ctx, stopWatching := context.WithCancel(cmd.Context())
+	defer stopWatching()
+	watchErr := make(chan error, 1)
 	loaded := make(chan error, 1)
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
 			lib, err := c.readLibrary(paths, progress)
 			touchLibrary(st, lib)
+			if err == nil && watchable(cmd, paths) {
+				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) { p.Send(ui.LibraryUpdateMsg{Update: u}) })
+			}
 			return lib, err
 		})
 	}
 	_, err := p.Run()
+	select {
+	case werr := <-watchErr:
+		if werr != nil {
+			fmt.Fprintf(c.stderr, "kiosk: not following changes to the library: %s\n", oneLine(werr.Error()))
+		}
+	default:
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return errors.New("the reader crashed; the trace above says where: please report it")
 	}
@@ -135,6 +150,13 @@ func (c *cli) programOptions(cmd *cobra.Command) []tea.ProgramOption {
 		opts = append(opts, tea.WithInput(c.stdin))
 	}
 	return opts
+}
+
+// watchable reports whether the reader should follow changes to paths:
+// files and folders on disk, unless --no-watch says not to.
+func watchable(cmd *cobra.Command, paths []string) bool {
+	noWatch, _ := cmd.Flags().GetBool("no-watch")
+	return !noWatch && len(paths) > 0 && !slices.Contains(paths, stdinPath)
 }
 
 // noneExist reports whether paths are given and none of them exists.

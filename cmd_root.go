@@ -93,6 +93,7 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 	root.SetErr(c.stderr)
 	display.register(root)
 	sf.register(root)
+	root.Flags().Bool("no-watch", false, "don't follow changes to the folders and files read")
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{cmd: cmd.CommandPath(), err: err}

@@ -13,6 +13,7 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"kiosk/model"
 	"kiosk/model/state"
 	"kiosk/server"
 )
@@ -30,6 +31,7 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxSessionTime time.Duration
 	rateLimit      int
+	noWatch        bool
 	stateDir       string
 	noState        bool
 }
@@ -71,6 +73,7 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
 	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "keep each reader's read marks, stars and places here, one file per SSH key")
 	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; nothing is written to disk")
+	fl.BoolVar(&f.noWatch, "no-watch", false, "don't follow changes to the folders and files served")
 	return cmd
 }
 
@@ -138,6 +141,11 @@ func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if !f.noWatch && len(paths) > 0 {
+		if err := model.Watch(ctx, lib, paths, srv.Update); err != nil {
+			logger.Warn("not following changes to the library", "err", err)
+		}
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

@@ -41,3 +41,7 @@ func (l *Library) searchIndex() (*Index, map[*Article]int) {
 	})
 	return l.index.Load(), l.positions
 }
+
+// Indexed reports whether the search index is built, so that the first
+// search of a large library can say it is building it.
+func (l *Library) Indexed() bool { return l.index.Load() != nil }

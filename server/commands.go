@@ -53,11 +53,12 @@ func discard[T any](ch <-chan T) {
 func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) int {
 	switch {
 	case len(args) == 1 && args[0] == "list":
-		st := s.openState(sess, s.lib)
+		lib := s.lib.Load()
+		st := s.openState(sess, lib)
 		defer s.closeState(sess, st)
-		return s.report(sess, stderr, ui.WriteList(sess, s.lib, st))
+		return s.report(sess, stderr, ui.WriteList(sess, lib, st))
 	case len(args) == 2 && args[0] == "show":
-		a, _, err := s.lib.Lookup(args[1])
+		a, _, err := s.lib.Load().Lookup(args[1])
 		if err != nil {
 			fmt.Fprintf(stderr, "kiosk: %v; the 'list' command shows the numbers and ids\n", err)
 			return 1

@@ -39,6 +39,12 @@ func startServer(t *testing.T, cfg Config) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startServerWith(t, lib, cfg)
+}
+
+// startServerWith is startServer for a library of the test's own.
+func startServerWith(t *testing.T, lib *model.Library, cfg Config) *testServer {
+	t.Helper()
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = filepath.Join(t.TempDir(), "host_key")
 	}

@@ -98,8 +98,9 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	pty, _, _ := sess.Pty()
 	rs := &readerSession{}
 	rs.lastInput.Store(time.Now().UnixNano())
-	rs.state = s.openState(sess, s.lib)
-	model := ui.New(s.lib, ui.Options{Cache: s.cache, State: rs.state})
+	lib := s.lib.Load()
+	rs.state = s.openState(sess, lib)
+	model := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state})
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(inputWatcher{r: sess, last: &rs.lastInput}),
 		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),

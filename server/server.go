@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/log/v2"
@@ -66,7 +67,7 @@ const (
 // stop it with Shutdown.
 type Server struct {
 	cfg      Config
-	lib      *model.Library
+	lib      atomic.Pointer[model.Library]
 	cache    *ui.RenderCache
 	log      *log.Logger
 	ssh      *ssh.Server
@@ -86,11 +87,11 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 	cfg = withDefaults(cfg)
 	s := &Server{
 		cfg:      cfg,
-		lib:      lib,
 		cache:    ui.NewRenderCache(renderCacheEntries),
 		log:      cfg.Logger,
 		sessions: newSessions(cfg.MaxSessions),
 	}
+	s.lib.Store(lib)
 	if cfg.RateLimit > 0 {
 		s.limiter = newConnLimiter(cfg.RateLimit, cfg.RateBurst)
 	}

@@ -69,17 +69,24 @@ func (r *sessions) untrack(rs *readerSession) {
 	r.mu.Unlock()
 }
 
+// running returns the readers running now.
+func (r *sessions) running() []*readerSession {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	readers := make([]*readerSession, 0, len(r.readers))
+	for rs := range r.readers {
+		readers = append(readers, rs)
+	}
+	return readers
+}
+
 // closeAll refuses new sessions and asks every reader to quit, which
 // restores each client's terminal.
 func (r *sessions) closeAll() {
 	r.mu.Lock()
 	r.closing = true
-	readers := make([]*readerSession, 0, len(r.readers))
-	for rs := range r.readers {
-		readers = append(readers, rs)
-	}
 	r.mu.Unlock()
-	for _, rs := range readers {
+	for _, rs := range r.running() {
 		rs.end(endShutdown)
 	}
 }

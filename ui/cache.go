@@ -18,9 +18,11 @@ type RenderCache struct {
 	entries map[cacheKey]*list.Element
 }
 
+// cacheKey names an article by its pointer: a parsed article never changes,
+// and a file changed on disk becomes a new article with the same ID.
 type cacheKey struct {
-	source, id string
-	opts       RenderOptions
+	article *model.Article
+	opts    RenderOptions
 }
 
 type cacheEntry struct {
@@ -49,7 +51,7 @@ func (c *RenderCache) Render(a *model.Article, o RenderOptions) (string, error) 
 
 // cached returns a rendering already in the cache, or nil.
 func (c *RenderCache) cached(a *model.Article, o RenderOptions) *document {
-	k := cacheKey{a.Source, a.ID, o}
+	k := cacheKey{a, o}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.entries[k]; ok {
@@ -71,7 +73,7 @@ func (c *RenderCache) document(a *model.Article, o RenderOptions) (*document, er
 		return nil, err
 	}
 	doc := newDocument(a, out)
-	c.put(cacheKey{a.Source, a.ID, o}, doc)
+	c.put(cacheKey{a, o}, doc)
 	return doc, nil
 }
 

@@ -15,28 +15,30 @@ const (
 type common struct {
 	width, height int
 	// textWidth is the widest text column asked for (--width).
-	textWidth int
-	theme     string
-	dark      bool
-	styles    styles
-	listKeys  listKeys
-	pagerKeys pagerKeys
-	cache     *RenderCache
+	textWidth  int
+	theme      string
+	dark       bool
+	styles     styles
+	listKeys   listKeys
+	pagerKeys  pagerKeys
+	searchKeys searchKeys
+	cache      *RenderCache
 	// state is the reader's read marks, stars and places.
 	state *state.Store
 }
 
 func newCommon(o Options) *common {
 	c := &common{
-		width:     80,
-		height:    24,
-		textWidth: o.Width,
-		theme:     o.Theme,
-		dark:      o.Theme != ThemeLight,
-		listKeys:  newListKeys(),
-		pagerKeys: newPagerKeys(),
-		cache:     o.Cache,
-		state:     o.State,
+		width:      80,
+		height:     24,
+		textWidth:  o.Width,
+		theme:      o.Theme,
+		dark:       o.Theme != ThemeLight,
+		listKeys:   newListKeys(),
+		pagerKeys:  newPagerKeys(),
+		searchKeys: newSearchKeys(),
+		cache:      o.Cache,
+		state:      o.State,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = DefaultWidth

@@ -6,7 +6,7 @@ import "charm.land/bubbles/v2/key"
 type listKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown   key.Binding
 	Open, Filter, ClearFilter, Skipped        key.Binding
-	Help, Quit                                key.Binding
+	Search, Help, Quit                        key.Binding
 	ToggleRead, Star, UnreadOnly, StarredOnly key.Binding
 }
 
@@ -22,6 +22,7 @@ func newListKeys() listKeys {
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Skipped:     key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files")),
+		Search:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all articles")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
@@ -40,7 +41,7 @@ func (k listKeys) ShortHelp() []key.Binding {
 func (k listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.ClearFilter, k.Skipped, k.Help, k.Quit},
+		{k.Open, k.Filter, k.ClearFilter, k.Search, k.Skipped, k.Help, k.Quit},
 		{k.ToggleRead, k.Star, k.UnreadOnly, k.StarredOnly},
 	}
 }
@@ -91,4 +92,32 @@ func (k pagerKeys) FullHelp() [][]key.Binding {
 		{k.Comments, k.Next, k.Prev, k.Search, k.NextMatch, k.PrevMatch, k.Back, k.Quit},
 		{k.ToggleRead, k.Star, k.NextUnread},
 	}
+}
+
+// searchKeys are the bindings of the library search; every other key types
+// into its prompt.
+type searchKeys struct {
+	Up, Down, PageUp, PageDown, Open, Close, Quit key.Binding
+}
+
+func newSearchKeys() searchKeys {
+	return searchKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next result")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open at the first match")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// ShortHelp is the key line under the search results.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Close}
+}
+
+// FullHelp is the search's part of the help screen.
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Close}}
 }

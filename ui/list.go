@@ -29,6 +29,9 @@ type listModel struct {
 	filtering bool
 	// only narrows the rows to unread or starred articles (readstate.go).
 	only listView
+	// fresh counts the articles that arrived while the reader ran and are
+	// not opened yet.
+	fresh int
 }
 
 // listAction is what a key or click in the list asks the reader to do.
@@ -40,6 +43,7 @@ const (
 	listQuit
 	listHelp
 	listSkipped
+	listSearch
 )
 
 func newListModel(com *common, lib *model.Library) listModel {
@@ -155,6 +159,8 @@ func (l *listModel) updateKey(msg tea.KeyPressMsg) listAction {
 		return listHelp
 	case key.Matches(msg, k.Skipped):
 		return listSkipped
+	case key.Matches(msg, k.Search):
+		return listSearch
 	case key.Matches(msg, k.ToggleRead):
 		l.toggleRead()
 	case key.Matches(msg, k.Star):
@@ -376,6 +382,9 @@ func (l *listModel) statusLine() string {
 	var parts []string
 	if len(l.visible) > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.visible)))
+	}
+	if l.fresh > 0 {
+		parts = append(parts, fmt.Sprintf("%d new", l.fresh))
 	}
 	if v := l.viewStatus(); v != "" {
 		parts = append(parts, v)

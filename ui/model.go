@@ -43,6 +43,7 @@ const (
 	screenPager
 	screenHelp
 	screenSkipped
+	screenSearch
 )
 
 // Model is one reader. Create it with New.
@@ -60,13 +61,21 @@ type Model struct {
 	text textScreen
 	// comments is the comments toggle; it holds across articles.
 	comments bool
+	// libSearch is the search over every article's text.
+	libSearch librarySearch
+	// pagerFrom is the screen the article pane returns to.
+	pagerFrom screen
+	// fresh holds the IDs of articles that arrived while the reader ran
+	// and have not been opened yet.
+	fresh map[string]bool
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
 // until a LibraryMsg arrives.
 func New(lib *model.Library, opts Options) *Model {
-	m := &Model{com: newCommon(opts), screen: screenLoading}
+	m := &Model{com: newCommon(opts), screen: screenLoading, fresh: map[string]bool{}}
 	m.pager = newPagerModel(m.com)
+	m.libSearch = newLibrarySearch(m.com)
 	m.list = newListModel(m.com, &model.Library{})
 	if lib != nil {
 		m.setLibrary(lib, nil)
@@ -116,6 +125,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case readTimeMsg:
 		m.pager.readTimeUp(msg)
 		return m, nil
+	case searchResultsMsg:
+		m.libSearch.gotResults(msg)
+		return m, nil
+	case LibraryUpdateMsg:
+		return m, m.applyUpdate(msg.Update)
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			m.pager.leave()
@@ -131,6 +145,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateList(msg)
 	case screenPager:
 		return m, m.updatePager(msg)
+	case screenSearch:
+		return m, m.updateLibrarySearch(msg)
 	case screenHelp, screenSkipped:
 		if m.text.update(msg) {
 			m.screen = m.back
@@ -162,7 +178,30 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 			m.showText(screenSkipped)
 		}
 	case listOpen:
+		m.pagerFrom = screenList
 		return m.openArticle(m.list.selected())
+	case listSearch:
+		m.screen = screenSearch
+		return m.libSearch.start(m.lib)
+	}
+	return cmd
+}
+
+func (m *Model) updateLibrarySearch(msg tea.Msg) tea.Cmd {
+	action, cmd := m.libSearch.update(msg)
+	switch action {
+	case searchQuit:
+		return tea.Quit
+	case searchClose:
+		m.libSearch.input.Blur()
+		m.screen = screenList
+	case searchOpen:
+		i := m.libSearch.selected()
+		m.list.selectArticle(i)
+		m.pagerFrom = screenSearch
+		m.screen = screenPager
+		m.seen(m.lib.Articles[i])
+		return m.pager.openSearching(m.lib.Articles[i], i, m.comments, m.libSearch.terms())
 	}
 	return cmd
 }
@@ -176,7 +215,7 @@ func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
 	case pagerBack:
 		m.pager.leave()
 		m.list.selectArticle(m.pager.index)
-		m.screen = screenList
+		m.screen = m.pagerFrom
 	case pagerHelp:
 		m.showText(screenHelp)
 	case pagerNext, pagerPrev:
@@ -221,6 +260,7 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		return nil
 	}
 	m.screen = screenPager
+	m.seen(m.lib.Articles[i])
 	return tea.Batch(m.pager.open(m.lib.Articles[i], i, m.comments), m.prefetch(m.list.neighbour(i, 1)))
 }
 
@@ -263,6 +303,8 @@ func (m *Model) content() string {
 		return m.pager.view(pos, total)
 	case screenHelp, screenSkipped:
 		return m.text.view()
+	case screenSearch:
+		return m.libSearch.view()
 	}
 	if m.empty() {
 		return emptyView(m.com, m.lib, m.loadErr)

@@ -37,6 +37,12 @@ type pagerModel struct {
 	prompting bool
 	// note is a one-off message for the status bar, cleared by the next key.
 	note string
+	// searchOnOpen are words to search for once the article is rendered:
+	// it was opened from a library search.
+	searchOnOpen []string
+	// gone is set when the open article's file was deleted from a watched
+	// library: it stays open, marked so.
+	gone bool
 	// resume is the saved place to show once the rendering arrives;
 	// opening counts openings, for the read timer; readPending is true
 	// until this opening marks the article read (readstate.go).
@@ -87,7 +93,31 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.note = ""
 	p.keepBlock = -1
 	p.toFooter = false
+	p.searchOnOpen = nil
+	p.gone = false
 	return tea.Batch(p.rerender(comments), reading)
+}
+
+// openSearching opens article a and searches it for each of terms.
+func (p *pagerModel) openSearching(a *model.Article, i int, comments bool, terms []string) tea.Cmd {
+	cmd := p.open(a, i, comments)
+	p.searchOnOpen = terms
+	if p.doc != nil { // the rendering was cached and is shown already
+		p.runSearchOnOpen()
+	}
+	return cmd
+}
+
+func (p *pagerModel) runSearchOnOpen() {
+	terms := p.searchOnOpen
+	p.searchOnOpen = nil
+	if len(terms) == 0 {
+		return
+	}
+	p.search.findAny(p.doc, terms, 0)
+	if len(p.search.matches) > 0 {
+		p.showMatch()
+	}
 }
 
 // rerender asks for the rendering the current size, theme and comments
@@ -147,6 +177,9 @@ func (p *pagerModel) show(doc *document, o RenderOptions) {
 	}
 	p.keepBlock = -1
 	p.toFooter = false
+	if len(p.searchOnOpen) > 0 {
+		p.runSearchOnOpen()
+	}
 }
 
 // toggleComments re-renders with the footer shown or hidden; shown, the
@@ -260,6 +293,7 @@ func (p *pagerModel) runSearch(query string) {
 	if strings.TrimSpace(query) == "" || p.doc == nil {
 		return
 	}
+	p.search.terms = nil
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
 		p.note = fmt.Sprintf("No match for “%s”.", model.Sanitize(query))
@@ -310,6 +344,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	}
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
+	}
+	if p.gone {
+		left = append(left, "deleted from the library")
 	}
 	if p.note != "" {
 		left = append(left, p.note)

@@ -69,7 +69,7 @@ func TestGoldenHelp(t *testing.T) {
 	tm := startReader(t, seedLibrary(t), 100, 30)
 	waitFor(t, tm, "q quit")
 	tm.Send(press("?"))
-	waitFor(t, tm, "searches its text")
+	waitFor(t, tm, "Article pane")
 	golden.RequireEqual(t, finalScreen(t, tm))
 }
 

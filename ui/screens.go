@@ -42,12 +42,14 @@ func helpLines(c *common, fromPager bool) []string {
 		body = append(strings.Split(list, "\n"), "")
 		body = append(body, strings.Split(pane, "\n")...)
 	}
+	body = append(body, "")
+	body = append(body, strings.Split(helpSection(s, "Search in every article (s)", c.searchKeys.FullHelp()), "\n")...)
 	lines := []string{s.header.Render("kiosk help") + s.dim.Render(" · j/k scroll · any other key closes"), ""}
 	lines = append(lines, body...)
 	return append(lines, "",
 		s.dim.Render("ctrl+c quits from anywhere."),
-		s.dim.Render("In the list, / filters by title, byline and place;"),
-		s.dim.Render("in an article, / searches its text."))
+		s.dim.Render("In the list, / filters by title, byline and place, and s searches"),
+		s.dim.Render("the whole text of every article; in an article, / searches its text."))
 }
 
 func helpSection(s styles, title string, groups [][]key.Binding) string {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -15,7 +16,10 @@ import (
 // one is current. The rendered lines themselves are shared (cached) and are
 // never changed; highlighting works on a copy.
 type searchState struct {
-	query   string
+	query string
+	// terms, when set, are searched for each on its own instead of query:
+	// the words of a library search the article was opened from.
+	terms   []string
 	matches []searchMatch
 	current int
 }
@@ -34,8 +38,22 @@ func (s *searchState) clear() { *s = searchState{} }
 func (s *searchState) find(doc *document, query string, from int) {
 	s.query = query
 	s.matches = s.matches[:0]
+	patterns := []string{query}
+	if len(s.terms) > 0 {
+		patterns = s.terms
+	}
 	for i, plain := range doc.plain {
-		for _, r := range model.FindAll(plain, query) {
+		var ranges [][2]int
+		for _, p := range patterns {
+			ranges = append(ranges, model.FindAll(plain, p)...)
+		}
+		slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
+		end := 0
+		for _, r := range ranges {
+			if r[0] < end {
+				continue // overlaps a match of another term
+			}
+			end = r[1]
 			s.matches = append(s.matches, searchMatch{
 				line:  i,
 				start: ansi.StringWidth(plain[:r[0]]),
@@ -50,6 +68,12 @@ func (s *searchState) find(doc *document, query string, from int) {
 			break
 		}
 	}
+}
+
+// findAny searches for each of terms, as the words of a library search.
+func (s *searchState) findAny(doc *document, terms []string, from int) {
+	s.terms = terms
+	s.find(doc, strings.Join(terms, " "), from)
 }
 
 // reset repeats the search on a new rendering of the same article.
