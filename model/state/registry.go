@@ -87,11 +87,18 @@ func (r *Registry) Open(fingerprint string) (*Store, []Warning) {
 	return s, warnings
 }
 
+// release notes that a store on name has closed. When it was the last and
+// its reader saved nothing, the lock file it made goes too, so that readers
+// who only look leave no files behind.
 func (r *Registry) release(name string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.open[name]--; r.open[name] <= 0 {
-		delete(r.open, name)
+	if r.open[name]--; r.open[name] > 0 {
+		return
+	}
+	delete(r.open, name)
+	if _, err := os.Stat(filepath.Join(r.dir, name)); errors.Is(err, os.ErrNotExist) {
+		_ = r.remove(name) // the state file is absent: only side files are removed
 	}
 }
 

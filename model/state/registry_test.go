@@ -168,3 +168,21 @@ func userFiles(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestKeysThatSaveNothingLeaveNothing: a stream of readers who connect and
+// change nothing must not fill the folder with lock files either.
+func TestKeysThatSaveNothingLeaveNothing(t *testing.T) {
+	r, dir := newRegistry(t, Limits{Users: 3})
+	for i := range 20 {
+		s := openUser(t, r, fmt.Sprint("idle-key", i))
+		s.Get("article")
+		s.Close()
+	}
+	if all, _ := os.ReadDir(dir); len(all) != 0 {
+		var names []string
+		for _, e := range all {
+			names = append(names, e.Name())
+		}
+		t.Errorf("readers who saved nothing left %d files: %v", len(all), names)
+	}
+}
