@@ -96,8 +96,9 @@ func (c *cli) runReader(cmd *cobra.Command, paths []string, display displayFlags
 
 // loadInto loads a library while p runs and hands it to the reader, with
 // progress on the way; the load's error goes to loaded first, so that it is
-// there when the reader quits. A panic while loading stops the program,
-// which restores the terminal, and is reported with its stack.
+// there when the reader quits. A panic while loading quits the program,
+// which restores the terminal, and is reported with its stack. Quit, not
+// Kill: a killed program leaves its input reader running on the terminal.
 func loadInto(p *tea.Program, loaded chan<- error, load func(progress func(done, total int)) (*model.Library, error)) {
 	var done, total atomic.Int64
 	stop := make(chan struct{})
@@ -109,7 +110,7 @@ func loadInto(p *tea.Program, loaded chan<- error, load func(progress func(done,
 			case loaded <- fmt.Errorf("internal error while loading the library: %v\n%s\nPlease report this, with the trace above", r, debug.Stack()):
 			default: // the load had finished: the panic came later
 			}
-			p.Kill()
+			p.Quit()
 		}
 	}()
 	lib, err := load(func(d, t int) {
