@@ -27,12 +27,28 @@ func newTerminal(t *testing.T, width, height int, env ...string) *terminal {
 		t.Skip("tmux is not installed")
 	}
 	term := &terminal{t: t, socket: fmt.Sprintf("kiosk-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	shell := []string{"env", "-i", "PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=xterm-256color", "PS1=e2e$ "}
+	// kiosk saves its reading state under HOME, and may still be saving
+	// as the tmux server is killed: the folder is removed after it, with
+	// retries, rather than by t.TempDir's cleanup, which runs first.
+	home, err := os.MkdirTemp("", "kiosk-e2e-home-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shell := []string{"env", "-i", "PATH=" + os.Getenv("PATH"), "HOME=" + home, "TERM=xterm-256color", "PS1=e2e$ "}
 	shell = append(shell, env...)
 	shell = append(shell, "bash", "--norc", "--noprofile")
 	args := append([]string{"-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}, shell...)
 	term.tmux(args...)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", term.socket, "kill-server").Run()
+		for range 50 {
+			if os.RemoveAll(home) == nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Errorf("cannot remove the test's HOME %s", home)
+	})
 	term.waitFor("e2e$")
 	return term
 }
