@@ -11,7 +11,7 @@ import (
 )
 
 // articleSummary is one article in `kiosk list --json`; its fields are
-// documented in docs/readme-cli.md and scripts rely on them.
+// documented in the README and scripts rely on them.
 type articleSummary struct {
 	Index          int      `json:"index"`
 	ID             string   `json:"id"`

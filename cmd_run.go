@@ -15,7 +15,7 @@ import (
 	"kiosk/model"
 )
 
-// Exit statuses, as documented in docs/readme-cli.md.
+// Exit statuses, as documented in the README.
 const (
 	exitOK    = 0
 	exitError = 1
