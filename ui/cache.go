@@ -16,6 +16,16 @@ type RenderCache struct {
 	mu      sync.Mutex
 	order   *list.List // front: most recently used; values are *cacheEntry
 	entries map[cacheKey]*list.Element
+	// rendering holds the renderings under way, so that readers asking for
+	// one at the same time wait for it instead of rendering it again.
+	rendering map[cacheKey]*renderCall
+}
+
+// renderCall is one rendering under way; done is closed when doc or err is set.
+type renderCall struct {
+	done chan struct{}
+	doc  *document
+	err  error
 }
 
 // cacheKey names an article by its pointer: a parsed article never changes,
@@ -34,9 +44,10 @@ type cacheEntry struct {
 // (at least one).
 func NewRenderCache(maxEntries int) *RenderCache {
 	return &RenderCache{
-		max:     max(1, maxEntries),
-		order:   list.New(),
-		entries: make(map[cacheKey]*list.Element),
+		max:       max(1, maxEntries),
+		order:     list.New(),
+		entries:   make(map[cacheKey]*list.Element),
+		rendering: make(map[cacheKey]*renderCall),
 	}
 }
 
@@ -61,25 +72,45 @@ func (c *RenderCache) cached(a *model.Article, o RenderOptions) *document {
 	return nil
 }
 
-// document renders outside the lock: two sessions asking for the same
-// article at once may both render it, which costs less than serialising all
-// rendering behind one mutex.
+// document renders outside the lock, once: readers who ask for an article
+// that is being rendered wait for that rendering, so a hundred SSH readers
+// opening the same article at the same width cost one render.
 func (c *RenderCache) document(a *model.Article, o RenderOptions) (*document, error) {
-	if doc := c.cached(a, o); doc != nil {
-		return doc, nil
+	k := cacheKey{a, o}
+	c.mu.Lock()
+	if el, ok := c.entries[k]; ok {
+		c.order.MoveToFront(el)
+		c.mu.Unlock()
+		return el.Value.(*cacheEntry).doc, nil
 	}
+	if call, ok := c.rendering[k]; ok {
+		c.mu.Unlock()
+		<-call.done
+		return call.doc, call.err
+	}
+	call := &renderCall{done: make(chan struct{})}
+	c.rendering[k] = call
+	c.mu.Unlock()
+
 	out, err := RenderArticle(a, o)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		call.doc = newDocument(a, out)
 	}
-	doc := newDocument(a, out)
-	c.put(cacheKey{a, o}, doc)
-	return doc, nil
+	call.err = err
+
+	c.mu.Lock()
+	delete(c.rendering, k)
+	if err == nil {
+		c.put(k, call.doc)
+	}
+	c.mu.Unlock()
+	close(call.done)
+	return call.doc, call.err
 }
 
+// put stores a rendering, evicting the least recently used beyond max. The
+// caller holds c.mu.
 func (c *RenderCache) put(k cacheKey, doc *document) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if el, ok := c.entries[k]; ok {
 		el.Value.(*cacheEntry).doc = doc
 		c.order.MoveToFront(el)

@@ -177,3 +177,31 @@ func TestRenderCacheConcurrentUse(t *testing.T) {
 func trimmedPlain(rendered string) string {
 	return ansi.Strip(joinLines(newDocument(&model.Article{}, rendered).lines))
 }
+
+// TestRenderCacheRendersOnceForReadersArrivingTogether: readers who open
+// the same article at the same width at the same moment share one render.
+func TestRenderCacheRendersOnceForReadersArrivingTogether(t *testing.T) {
+	c := NewRenderCache(4)
+	a := seedLibrary(t).Articles[0]
+	o := RenderOptions{Width: 70, Dark: true}
+	docs := make([]*document, 100)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Go(func() {
+			<-start
+			doc, err := c.document(a, o)
+			if err != nil {
+				t.Error(err)
+			}
+			docs[i] = doc
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, d := range docs {
+		if d != docs[0] {
+			t.Fatalf("reader %d got a rendering of its own: the article was rendered more than once", i)
+		}
+	}
+}
