@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Datelines open a news story with the place it was filed from. Group 1 is
@@ -26,8 +27,9 @@ func findDateline(blocks []Block) string {
 		if b.Kind != Paragraph {
 			continue
 		}
+		lead := datelineWindow(b.Text)
 		for _, re := range datelines {
-			if m := re.FindStringSubmatchIndex(b.Text); m != nil {
+			if m := re.FindStringSubmatchIndex(lead); m != nil {
 				if re == looseDateline && isAside(b.Text[m[4]:m[5]], b.Text[m[5]:]) {
 					return ""
 				}
@@ -42,7 +44,7 @@ func findDateline(blocks []Block) string {
 // stripDateline returns text without a leading dateline.
 func stripDateline(text string) string {
 	for _, re := range datelines {
-		if loc := re.FindStringSubmatchIndex(text); loc != nil {
+		if loc := re.FindStringSubmatchIndex(datelineWindow(text)); loc != nil {
 			return text[loc[5]:]
 		}
 	}
@@ -54,4 +56,19 @@ func stripDateline(text string) string {
 // follows in the same sentence.
 func isAside(dash, rest string) bool {
 	return strings.Contains(firstSentence(rest), " "+strings.TrimSpace(dash)+" ")
+}
+
+// datelineWindow is the start of a paragraph, long enough for any dateline
+// and its first letter after: the patterns never need more, and matching
+// them on a whole long paragraph costs time on every article.
+func datelineWindow(text string) string {
+	const window = 160
+	if len(text) <= window {
+		return text
+	}
+	end := window
+	for end > 0 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return text[:end]
 }

@@ -34,7 +34,7 @@ func splitFooter(lines []string) ([]string, *Comments) {
 		if l == "" {
 			continue
 		}
-		if utf8.RuneCountInString(l) > maxFooterRunes || !footerLine.MatchString(l) {
+		if utf8.RuneCountInString(l) > maxFooterRunes || !mentionsComments(l) || !footerLine.MatchString(l) {
 			break
 		}
 		start = j
@@ -65,4 +65,16 @@ func splitFooter(lines []string) ([]string, *Comments) {
 		}
 	}
 	return trimBlankEdges(lines[:start]), c
+}
+
+// mentionsComments is a cheap test that every footer line passes, so that
+// the footer pattern runs only on lines that may match it.
+func mentionsComments(line string) bool {
+	l := strings.ToLower(line)
+	for _, w := range []string{"komment", "comment", "conversation", "discussion"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -54,8 +54,17 @@ func parseOwned(name string, data []byte) (*Article, error) {
 // countWords counts runs of non-space characters without allocating.
 func countWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
