@@ -89,12 +89,12 @@ func (s *librarySearch) gotResults(msg searchResultsMsg) {
 	s.cursor, s.offset = 0, 0
 }
 
-// selected is the library index of the result under the cursor, or -1.
-func (s *librarySearch) selected() int {
+// selectedID is the ID of the article under the cursor, or "".
+func (s *librarySearch) selectedID() string {
 	if s.cursor < 0 || s.cursor >= len(s.results) {
-		return -1
+		return ""
 	}
-	return s.results[s.cursor].Index
+	return s.results[s.cursor].Article.ID
 }
 
 func (s *librarySearch) update(msg tea.Msg) (librarySearchAction, tea.Cmd) {
@@ -122,7 +122,7 @@ func (s *librarySearch) updateKey(msg tea.KeyPressMsg) (librarySearchAction, tea
 	case key.Matches(msg, k.Close):
 		return searchClose, nil
 	case key.Matches(msg, k.Open):
-		if s.selected() >= 0 {
+		if s.selectedID() != "" {
 			return searchOpen, nil
 		}
 		return searchNone, nil
@@ -222,7 +222,14 @@ func (s *librarySearch) resultLines(r model.Result, selected bool) []string {
 
 // highlightSnippet draws a snippet one line high with its matches marked.
 func highlightSnippet(text string, marks [][2]int, width int, st styles) string {
-	text = strings.Join(strings.Fields(text), " ")
+	// White space becomes plain spaces byte for byte, so that the match
+	// offsets still hold.
+	text = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, text)
 	var ranges []lipgloss.Range
 	for _, m := range marks {
 		ranges = append(ranges, lipgloss.NewRange(ansi.StringWidth(text[:min(m[0], len(text))]), ansi.StringWidth(text[:min(m[1], len(text))]), st.match))
@@ -239,9 +246,9 @@ func (s *librarySearch) status() string {
 	case strings.TrimSpace(s.query) == "":
 		return "Type to search titles, bylines, places, headings, text and comments."
 	case len(s.results) == 0:
-		return fmt.Sprintf("No article matches “%s”.", s.query)
+		return fmt.Sprintf("No article matches “%s”.", model.Sanitize(s.query))
 	}
-	return fmt.Sprintf("%d/%s for “%s”", s.cursor+1, plural(len(s.results), "result", "results"), s.query)
+	return fmt.Sprintf("%d/%s for “%s”", s.cursor+1, plural(len(s.results), "result", "results"), model.Sanitize(s.query))
 }
 
 // terms are the words of the query, for the article pane to search for.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -77,5 +78,15 @@ func TestLibrarySearchEscReturnsToList(t *testing.T) {
 	waitFor(t, tm, "/ filter")
 	if screen := finalScreen(t, tm); !strings.Contains(screen, "Sport am Sonntag") {
 		t.Errorf("esc did not return to the list:\n%s", screen)
+	}
+}
+
+func TestSnippetHighlightKeepsItsPlaceAfterTabsAndDoubleSpaces(t *testing.T) {
+	text := "Some  text\twith a zebra"
+	start := strings.Index(text, "zebra")
+	out := highlightSnippet(text, [][2]int{{start, start + len("zebra")}}, 80, newStyles(true))
+	m := regexp.MustCompile(`\x1b\[[0-9;]*7[0-9;]*m([^\x1b]*)`).FindStringSubmatch(out)
+	if m == nil || m[1] != "zebra" {
+		t.Errorf("highlighted %q in %q, want zebra", m, out)
 	}
 }

@@ -339,7 +339,7 @@ func (l *listModel) filterLine() string {
 		l.input.SetWidth(max(1, l.com.width-2))
 		return l.input.View()
 	case l.input.Value() != "":
-		return ansi.Truncate(s.prompt.Render("filter: ")+l.input.Value()+
+		return ansi.Truncate(s.prompt.Render("filter: ")+model.Sanitize(l.input.Value())+
 			s.dim.Render(fmt.Sprintf(" · %d of %d · esc clears", len(l.visible), len(l.lib.Articles))), l.com.width, "…")
 	}
 	return ""

@@ -52,3 +52,21 @@ func TestReaderFollowsWatchedFolder(t *testing.T) {
 		t.Errorf("the open article did not stay open after its file was deleted:\n%s", screen)
 	}
 }
+
+// TestOpeningAResultAfterTheLibraryShrankDoesNotCrash: results of a search
+// made on an older snapshot are dropped when a new one arrives, and a
+// result is opened by its article, never by a stale position.
+func TestOpeningAResultAfterTheLibraryShrankDoesNotCrash(t *testing.T) {
+	lib := madeLibrary(t, searchLibraryFixture(t))
+	m := New(lib, Options{Theme: ThemeDark})
+	drive(m, press("s"))
+	m.libSearch.input.SetValue("munchen")
+	m.Update(searchResultsMsg{seq: m.libSearch.seq, query: "munchen", results: lib.Search("munchen")})
+	m.libSearch.cursor = 1
+	small := &model.Library{Name: lib.Name, Articles: lib.Articles[:1]}
+	m.Update(LibraryUpdateMsg{Update: model.Update{Lib: small, Removed: lib.Articles[1:]}})
+	drive(m, press("enter"))
+	if m.screen == screenPager && m.pager.article != nil && indexOfID(small, m.pager.article.ID) < 0 {
+		t.Errorf("opened %q, which is no longer in the library", m.pager.article.ID)
+	}
+}

@@ -196,7 +196,12 @@ func (m *Model) updateLibrarySearch(msg tea.Msg) tea.Cmd {
 		m.libSearch.input.Blur()
 		m.screen = screenList
 	case searchOpen:
-		i := m.libSearch.selected()
+		// The results may be of an older snapshot of a watched library:
+		// find the article in this one.
+		i := indexOfID(m.lib, m.libSearch.selectedID())
+		if i < 0 {
+			return cmd
+		}
 		m.list.selectArticle(i)
 		m.pagerFrom = screenSearch
 		m.screen = screenPager

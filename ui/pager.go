@@ -296,17 +296,23 @@ func (p *pagerModel) runSearch(query string) {
 	p.search.terms = nil
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
-		p.note = fmt.Sprintf("No match for “%s”.", model.Sanitize(query))
+		p.note = noMatch(query)
 		p.vp.SetContentLines(p.doc.lines)
 		return
 	}
 	p.showMatch()
 }
 
+// noMatch says that a search typed by the reader found nothing; what was
+// typed or pasted is shown sanitised.
+func noMatch(query string) string {
+	return fmt.Sprintf("No match for “%s”.", model.Sanitize(query))
+}
+
 func (p *pagerModel) stepMatch(delta int) {
 	if len(p.search.matches) == 0 {
 		if p.search.query != "" {
-			p.note = fmt.Sprintf("No match for “%s”.", p.search.query)
+			p.note = noMatch(p.search.query)
 		}
 		return
 	}
