@@ -11,6 +11,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
 
+	"kiosk/model"
 	"kiosk/model/state"
 	"kiosk/ui"
 )
@@ -40,6 +41,9 @@ type readerSession struct {
 	idleTimer *time.Timer
 	maxTimer  *time.Timer
 	stopped   bool
+	// updates carries library snapshots to the reader in order (live.go);
+	// nil once the reader has ended.
+	updates chan model.Update
 }
 
 // end asks the reader to quit for reason; the first reason given wins.
@@ -100,7 +104,7 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	rs.lastInput.Store(time.Now().UnixNano())
 	lib := s.lib.Load()
 	rs.state = s.openState(sess, lib)
-	model := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state})
+	reader := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state})
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(inputWatcher{r: sess, last: &rs.lastInput}),
 		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),
@@ -109,13 +113,18 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 		// would only race it.
 		tea.WithoutSignalHandler(),
 	)
-	rs.program = tea.NewProgram(model, opts...)
+	rs.program = tea.NewProgram(reader, opts...)
 	if !s.sessions.track(rs) {
 		s.closeState(sess, rs.state)
 		return nil
 	}
 	s.readers.Store(readerKey{sess}, rs)
 	s.startTimers(rs)
+	rs.startUpdates()
+	if now := s.lib.Load(); now != lib {
+		// The library changed between loading it and being tracked.
+		rs.queueUpdate(model.Update{Lib: now})
+	}
 	return rs.program
 }
 
@@ -145,6 +154,7 @@ func (s *Server) afterReader(sess ssh.Session) {
 	}
 	rs := v.(*readerSession)
 	rs.stopTimers()
+	rs.stopUpdates()
 	s.closeState(sess, rs.state)
 	s.sessions.untrack(rs)
 	reason := rs.endReason()
