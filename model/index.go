@@ -67,11 +67,32 @@ func (ix *Index) Add(a *Article) {
 }
 
 // Remove takes a out of the index. Its postings are dropped lazily: a
-// search skips removed slots.
+// search skips removed slots, and the index is rebuilt once they outnumber
+// the live ones, so a library whose files keep changing does not make it
+// grow without end.
 func (ix *Index) Remove(a *Article) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.remove(a)
+	if dead := len(ix.docs) - len(ix.slots); dead > len(ix.slots) && dead > 64 {
+		ix.compact()
+	}
+}
+
+// compact rebuilds the index from its live articles. The caller holds the
+// write lock.
+func (ix *Index) compact() {
+	live := make([]*Article, 0, len(ix.slots))
+	for _, a := range ix.docs {
+		if a != nil {
+			live = append(live, a)
+		}
+	}
+	ix.postings, ix.terms = map[string][]posting{}, nil
+	ix.docs, ix.slots = nil, make(map[*Article]int, len(live))
+	for _, a := range live {
+		ix.add(a)
+	}
 }
 
 func (ix *Index) remove(a *Article) {
@@ -84,7 +105,10 @@ func (ix *Index) remove(a *Article) {
 func (ix *Index) add(a *Article) {
 	slot := len(ix.docs)
 	if slot >= maxSlots {
-		return
+		ix.compact()
+		if slot = len(ix.docs); slot >= maxSlots {
+			return // over 4 million live articles: beyond what kiosk indexes
+		}
 	}
 	ix.docs = append(ix.docs, a)
 	ix.slots[a] = slot

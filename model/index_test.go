@@ -163,3 +163,20 @@ func TestSearchSnippetShowsTheRarerWord(t *testing.T) {
 		t.Errorf("snippet %q does not centre on Putin", snip)
 	}
 }
+
+func TestIndexStaysSmallWhileArticlesChange(t *testing.T) {
+	a := article("a", "Alpha", "Zebras run.")
+	ix := NewIndex([]*Article{a})
+	for i := range 1000 {
+		next := article("a", "Alpha", fmt.Sprintf("Zebras run %d.", i))
+		ix.Remove(a)
+		ix.Add(next)
+		a = next
+	}
+	if len(ix.docs) > 200 {
+		t.Errorf("after 1000 changes of one article the index has %d slots", len(ix.docs))
+	}
+	if got := ix.search([]string{"zebra"}); len(got) != 1 || got[0].article != a {
+		t.Errorf("search after compaction found %v", got)
+	}
+}
