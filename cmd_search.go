@@ -28,7 +28,7 @@ func (c *cli) searchCommand() *cobra.Command {
 		Short: "Print the articles whose text matches",
 		Long: `Print the articles that contain every word of QUERY anywhere (title,
 byline, dateline, headings, body, comments footer), best matches first:
-number, title and a one-line snippet around the first match, separated by
+number, title and a one-line snippet around the rarest query word, separated by
 tabs. Case and accents are ignored and words match at their start
 ('munchen' finds 'München', 'nord' finds 'Nordkorea'); put a phrase in
 double quotes to match it as written.

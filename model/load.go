@@ -292,7 +292,7 @@ func errText(err error) string {
 func noArticlesError(roots []string, skipped []Skipped) error {
 	where := strings.Join(roots, ", ")
 	if len(skipped) == 0 {
-		return fmt.Errorf("no articles in %s: no .txt, .text or .md files found; point kiosk at a news file or a folder of them", where)
+		return fmt.Errorf("no articles in %s: no .txt, .text, .md, .markdown or extension-less files found; point kiosk at a news file or a folder of them", where)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "no articles could be loaded from %s:", where)

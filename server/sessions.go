@@ -45,12 +45,6 @@ func (r *sessions) release() {
 	r.done.Done()
 }
 
-func (r *sessions) count() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.n
-}
-
 // track registers a running reader; it returns false when shutdown has
 // begun, and the reader should not start.
 func (r *sessions) track(rs *readerSession) bool {

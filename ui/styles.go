@@ -18,7 +18,6 @@ type styles struct {
 	meta          lipgloss.Style
 	selectedMeta  lipgloss.Style
 	status        lipgloss.Style
-	statusKey     lipgloss.Style
 	dim           lipgloss.Style
 	errorText     lipgloss.Style
 	match         lipgloss.Style
@@ -46,7 +45,6 @@ func newStyles(dark bool) styles {
 		meta:          lipgloss.NewStyle().Foreground(dim),
 		selectedMeta:  lipgloss.NewStyle().Foreground(accent).Faint(true),
 		status:        lipgloss.NewStyle().Foreground(text).Background(bar),
-		statusKey:     lipgloss.NewStyle().Foreground(dim).Background(bar),
 		dim:           lipgloss.NewStyle().Foreground(dim),
 		errorText:     lipgloss.NewStyle().Bold(true).Foreground(pick(lipgloss.Color("#B3261E"), lipgloss.Color("#FF7B72"))),
 		match:         lipgloss.NewStyle().Reverse(true),
