@@ -23,7 +23,7 @@ type bucket struct {
 }
 
 // maxBuckets bounds the limiter's memory; beyond it, addresses whose buckets
-// have refilled are forgotten.
+// have refilled are forgotten, and failing that the one seen longest ago.
 const maxBuckets = 10000
 
 func newConnLimiter(perMinute, burst int) *connLimiter {
@@ -38,7 +38,7 @@ func newConnLimiter(perMinute, burst int) *connLimiter {
 func (l *connLimiter) allow(addr net.Addr, now time.Time) bool {
 	key := addr.String()
 	if tcp, ok := addr.(*net.TCPAddr); ok {
-		key = tcp.IP.String()
+		key = limitKey(tcp.IP)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -46,6 +46,9 @@ func (l *connLimiter) allow(addr net.Addr, now time.Time) bool {
 	if b == nil {
 		if len(l.buckets) >= maxBuckets {
 			l.forgetFull(now)
+		}
+		if len(l.buckets) >= maxBuckets {
+			l.forgetStalest()
 		}
 		b = &bucket{tokens: l.burst, last: now}
 		l.buckets[key] = b
@@ -65,4 +68,26 @@ func (l *connLimiter) forgetFull(now time.Time) {
 			delete(l.buckets, key)
 		}
 	}
+}
+
+// forgetStalest drops the bucket of the address seen longest ago, so that a
+// flood from many addresses cannot grow the map past maxBuckets.
+func (l *connLimiter) forgetStalest() {
+	var stalest string
+	var last time.Time
+	for key, b := range l.buckets {
+		if stalest == "" || b.last.Before(last) {
+			stalest, last = key, b.last
+		}
+	}
+	delete(l.buckets, stalest)
+}
+
+// limitKey is the unit one client controls: its IPv4 address, or the /64
+// of an IPv6 address, which a single host can fill with addresses.
+func limitKey(ip net.IP) string {
+	if ip.To4() == nil && len(ip) == net.IPv6len {
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	}
+	return ip.String()
 }
