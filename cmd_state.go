@@ -68,9 +68,5 @@ func touchLibrary(st *state.Store, lib *model.Library) {
 	if lib == nil {
 		return
 	}
-	ids := make([]string, len(lib.Articles))
-	for i, a := range lib.Articles {
-		ids[i] = a.ID
-	}
-	st.Touch(ids)
+	st.Touch(lib.IDs())
 }

@@ -42,6 +42,15 @@ func (l *Library) searchIndex() (*Index, map[*Article]int) {
 	return l.index.Load(), l.positions
 }
 
+// IDs returns the IDs of the library's articles, in order.
+func (l *Library) IDs() []string {
+	ids := make([]string, len(l.Articles))
+	for i, a := range l.Articles {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 // Indexed reports whether the search index is built, so that the first
 // search of a large library can say it is building it.
 func (l *Library) Indexed() bool { return l.index.Load() != nil }

@@ -24,11 +24,7 @@ func (s *Server) openState(sess ssh.Session, lib *model.Library) *state.Store {
 	for _, w := range warnings {
 		s.log.Warn("reading state", "remote", sess.RemoteAddr().String(), "key", fingerprint, "err", w)
 	}
-	ids := make([]string, len(lib.Articles))
-	for i, a := range lib.Articles {
-		ids[i] = a.ID
-	}
-	st.Touch(ids)
+	st.Touch(lib.IDs())
 	return st
 }
 
