@@ -56,6 +56,16 @@ func startReader(t *testing.T, lib *model.Library, w, h int) *teatest.TestModel 
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 }
 
+// openSeed starts a reader on the seeds at w×h and opens the seed article.
+func openSeed(t *testing.T, w, h int) *teatest.TestModel {
+	t.Helper()
+	tm := startReader(t, seedLibrary(t), w, h)
+	waitFor(t, tm, "1/1")
+	tm.Send(press("enter"))
+	waitFor(t, tm, "min read")
+	return tm
+}
+
 // waitFor waits until the terminal output so far contains text.
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()

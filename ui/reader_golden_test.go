@@ -19,30 +19,21 @@ func TestGoldenList100x30(t *testing.T) {
 }
 
 func TestGoldenSeedOpened80x24(t *testing.T) {
-	tm := startReader(t, seedLibrary(t), 80, 24)
-	waitFor(t, tm, "q quit")
-	tm.Send(press("enter"))
-	waitFor(t, tm, "min read")
+	tm := openSeed(t, 80, 24)
 	tm.Send(press("space"))
 	waitFor(t, tm, "Nordkorea ratifiziert")
 	golden.RequireEqual(t, finalScreen(t, tm))
 }
 
 func TestGoldenCommentsShown(t *testing.T) {
-	tm := startReader(t, seedLibrary(t), 80, 24)
-	waitFor(t, tm, "q quit")
-	tm.Send(press("enter"))
-	waitFor(t, tm, "min read")
+	tm := openSeed(t, 80, 24)
 	tm.Send(press("c"))
 	waitFor(t, tm, "Kommentare anzeigen")
 	golden.RequireEqual(t, finalScreen(t, tm))
 }
 
 func TestGoldenCommentsHidden(t *testing.T) {
-	tm := startReader(t, seedLibrary(t), 80, 24)
-	waitFor(t, tm, "q quit")
-	tm.Send(press("enter"))
-	waitFor(t, tm, "min read")
+	tm := openSeed(t, 80, 24)
 	tm.Send(press("c"))
 	waitFor(t, tm, "Kommentare anzeigen")
 	tm.Send(press("c"))
@@ -54,10 +45,7 @@ func TestGoldenCommentsHidden(t *testing.T) {
 // that the highlighted matches (reverse; the current one also bold and
 // underlined) show in the file.
 func TestGoldenSearchHighlights(t *testing.T) {
-	tm := startReader(t, seedLibrary(t), 80, 24)
-	waitFor(t, tm, "q quit")
-	tm.Send(press("enter"))
-	waitFor(t, tm, "min read")
+	tm := openSeed(t, 80, 24)
 	tm.Type("/russland")
 	tm.Send(press("enter"))
 	waitFor(t, tm, "match 1/")
@@ -80,10 +68,7 @@ func TestGoldenList40x12(t *testing.T) {
 }
 
 func TestGoldenPane40x12(t *testing.T) {
-	tm := startReader(t, seedLibrary(t), 40, 12)
-	waitFor(t, tm, "1/1")
-	tm.Send(press("enter"))
-	waitFor(t, tm, "min read")
+	tm := openSeed(t, 40, 12)
 	golden.RequireEqual(t, finalScreen(t, tm))
 }
 
