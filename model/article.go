@@ -2,6 +2,8 @@
 // into a library. It knows nothing of terminals.
 package model
 
+import "time"
+
 // BlockKind says what a block of an article's body is.
 type BlockKind int
 
@@ -12,6 +14,15 @@ const (
 	Heading
 	// ListItem is one bullet of a list, without its bullet.
 	ListItem
+	// OrderedItem is one item of a numbered list, without its number; the
+	// number is the block's Number.
+	OrderedItem
+	// Quote is a block quote, without its quote markers.
+	Quote
+	// Preformatted is text laid out by its writer (a table, aligned columns,
+	// tab-separated data, code): shown verbatim, never re-wrapped. Its Text
+	// keeps its lines and inner spacing.
+	Preformatted
 )
 
 // String names the kind as it appears in JSON output.
@@ -21,6 +32,12 @@ func (k BlockKind) String() string {
 		return "heading"
 	case ListItem:
 		return "list_item"
+	case OrderedItem:
+		return "ordered_item"
+	case Quote:
+		return "quote"
+	case Preformatted:
+		return "preformatted"
 	default:
 		return "paragraph"
 	}
@@ -30,6 +47,8 @@ func (k BlockKind) String() string {
 type Block struct {
 	Kind BlockKind
 	Text string
+	// Number is an OrderedItem's number as written; 0 for other kinds.
+	Number int
 }
 
 // Comments is the footer that states or offers reader comments.
@@ -59,6 +78,17 @@ type Article struct {
 	// Markdown is true when block text is markdown to keep, not text to escape.
 	Markdown bool
 	Words    int
+
+	// Published is when a feed item or web page says it was published; zero
+	// when unknown (files).
+	Published time.Time
+	// Link is the web address of a feed item or page; empty for files.
+	Link string
+	// Feed names the feed an item came from, or a page's site; empty for files.
+	Feed string
+	// Links are the addresses of the links in the body, in order: the body
+	// refers to them as [1], [2], ...
+	Links []string
 
 	// path is the name the article was parsed from, unsanitised, so that a
 	// watched library can match file events to articles.

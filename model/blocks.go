@@ -60,7 +60,7 @@ func segment(lines []string, wrap int) []rawBlock {
 		}
 		if item, ok := listItemText(text); ok {
 			flush()
-			blocks = append(blocks, rawBlock{Block{ListItem, item}, 1})
+			blocks = append(blocks, rawBlock{Block{Kind: ListItem, Text: item}, 1})
 			parts = append(parts, item)
 			open = wrap > 0
 			continue
@@ -70,7 +70,7 @@ func segment(lines []string, wrap int) []rawBlock {
 			continue
 		}
 		flush()
-		blocks = append(blocks, rawBlock{Block{Paragraph, text}, 1})
+		blocks = append(blocks, rawBlock{Block{Kind: Paragraph, Text: text}, 1})
 		parts = append(parts, text)
 		open = true
 	}

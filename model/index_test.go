@@ -10,7 +10,7 @@ import (
 func article(id, title, body string, headings ...string) *Article {
 	a := &Article{ID: id, Title: title, Blocks: []Block{{Paragraph, body}}}
 	for _, h := range headings {
-		a.Blocks = append(a.Blocks, Block{Heading, h}, Block{Paragraph, "More text."})
+		a.Blocks = append(a.Blocks, Block{Kind: Heading, Text: h}, Block{Kind: Paragraph, Text: "More text."})
 	}
 	return a
 }

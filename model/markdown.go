@@ -34,7 +34,7 @@ func parseMarkdown(a *Article, lines []string) {
 			}
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
-			blocks = append(blocks, Block{Paragraph, line})
+			blocks = append(blocks, Block{Kind: Paragraph, Text: line})
 			open = true
 		case trimmed == "":
 			open = false
@@ -45,11 +45,11 @@ func parseMarkdown(a *Article, lines []string) {
 			if m[1] == "#" && a.Title == "" {
 				a.Title = m[2]
 			} else {
-				blocks = append(blocks, Block{Heading, m[2]})
+				blocks = append(blocks, Block{Kind: Heading, Text: m[2]})
 			}
 			open = false
 		case mdListItem.MatchString(line):
-			blocks = append(blocks, Block{ListItem, mdListItem.FindStringSubmatch(line)[1]})
+			blocks = append(blocks, Block{Kind: ListItem, Text: mdListItem.FindStringSubmatch(line)[1]})
 			open = true
 		case open:
 			last := &blocks[len(blocks)-1]
@@ -59,7 +59,7 @@ func parseMarkdown(a *Article, lines []string) {
 				last.Text += "\n" + line
 			}
 		default:
-			blocks = append(blocks, Block{Paragraph, line})
+			blocks = append(blocks, Block{Kind: Paragraph, Text: line})
 			open = true
 		}
 	}
