@@ -91,7 +91,7 @@ func syntheticSearchLibrary(n int) *Library {
 		}
 		lib.Articles = append(lib.Articles, &Article{
 			ID: fmt.Sprint(i), Title: word() + " " + word(),
-			Blocks: []Block{{Heading, word()}, {Paragraph, string(body)}},
+			Blocks: []Block{{Kind: Heading, Text: word()}, {Kind: Paragraph, Text: string(body)}},
 		})
 	}
 	return lib
