@@ -8,7 +8,7 @@ import (
 )
 
 func article(id, title, body string, headings ...string) *Article {
-	a := &Article{ID: id, Title: title, Blocks: []Block{{Paragraph, body}}}
+	a := &Article{ID: id, Title: title, Blocks: []Block{{Kind: Paragraph, Text: body}}}
 	for _, h := range headings {
 		a.Blocks = append(a.Blocks, Block{Kind: Heading, Text: h}, Block{Kind: Paragraph, Text: "More text."})
 	}
@@ -107,7 +107,7 @@ func TestIndexAddReplaceRemove(t *testing.T) {
 	if got := find("zebra"); got != nil {
 		t.Errorf("removed article still found: %v", got)
 	}
-	b.Blocks = []Block{{Paragraph, "Tigers hunt."}}
+	b.Blocks = []Block{{Kind: Paragraph, Text: "Tigers hunt."}}
 	ix.Add(b)
 	if got := find("lions"); got != nil {
 		t.Errorf("old text of a replaced article still found: %v", got)

@@ -188,11 +188,11 @@ func TestParseMarkdown(t *testing.T) {
 		t.Errorf("markdown article = %+v", a)
 	}
 	want := []Block{
-		{Paragraph, "Some *emphasis* and a [link](http://x)."},
-		{Heading, "A section"},
-		{ListItem, "one"},
-		{ListItem, "two"},
-		{Paragraph, "```\ncode\n```"},
+		{Kind: Paragraph, Text: "Some *emphasis* and a [link](http://x)."},
+		{Kind: Heading, Text: "A section"},
+		{Kind: ListItem, Text: "one"},
+		{Kind: ListItem, Text: "two"},
+		{Kind: Paragraph, Text: "```\ncode\n```"},
 	}
 	if !slices.Equal(a.Blocks, want) {
 		t.Errorf("blocks = %q\nwant %q", a.Blocks, want)
