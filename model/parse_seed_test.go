@@ -46,7 +46,7 @@ func TestParseSeed(t *testing.T) {
 		"Diese geopolitischen Entwicklungen",
 	}
 	if len(a.Blocks) != len(wantStarts) {
-		t.Fatalf("got %d blocks, want %d: %q", len(a.Blocks), len(wantStarts), a.Blocks)
+		t.Fatalf("got %d blocks, want %d: %+v", len(a.Blocks), len(wantStarts), a.Blocks)
 	}
 	for i, b := range a.Blocks {
 		if !strings.HasPrefix(b.Text, wantStarts[i]) {

@@ -195,7 +195,7 @@ func TestParseMarkdown(t *testing.T) {
 		{Kind: Paragraph, Text: "```\ncode\n```"},
 	}
 	if !slices.Equal(a.Blocks, want) {
-		t.Errorf("blocks = %q\nwant %q", a.Blocks, want)
+		t.Errorf("blocks = %+v\nwant %+v", a.Blocks, want)
 	}
 }
 
