@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -31,7 +31,7 @@ func (f *stateFlags) check(cmd *cobra.Command) error {
 // openState opens the reading state the flags ask for. It always returns a
 // store: when the file cannot be used, kiosk says so once on standard error
 // and keeps state in memory. Close it when done.
-func (c *cli) openState(f stateFlags) *state.Store {
+func (c *app) openState(f stateFlags) *state.Store {
 	if f.off {
 		return state.NewMemory()
 	}
@@ -51,7 +51,7 @@ func (c *cli) openState(f stateFlags) *state.Store {
 }
 
 // closeState saves what is left to save, and says so if that failed.
-func (c *cli) closeState(st *state.Store) {
+func (c *app) closeState(st *state.Store) {
 	err := st.Close()
 	if _, ok := errors.AsType[state.Warning](err); ok || err == nil {
 		if ok {

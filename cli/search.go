@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ func (e *noMatchError) Error() string {
 	return fmt.Sprintf("no article matches %q: try fewer or shorter words", e.query)
 }
 
-func (c *cli) searchCommand() *cobra.Command {
+func (c *app) searchCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "search QUERY [PATH...]",
@@ -75,7 +75,7 @@ kiosk search nato --json | jq -r '.[].id'`,
 // writeResults prints one tab-separated line per result. On a terminal the
 // matches in each snippet are highlighted, in reverse video so that they
 // show with NO_COLOR too.
-func (c *cli) writeResults(results []model.Result) error {
+func (c *app) writeResults(results []model.Result) error {
 	highlight := isTerminal(c.stdout)
 	mark := lipgloss.NewStyle().Reverse(true)
 	var b strings.Builder

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ const seedsName = "kiosk seeds"
 // loadLibrary reads the articles at paths, or the built-in ones when there
 // are none, and warns on standard error about each file it skipped. When
 // nothing loads, the error alone names the files and why.
-func (c *cli) loadLibrary(paths []string) (*model.Library, error) {
+func (c *app) loadLibrary(paths []string) (*model.Library, error) {
 	lib, err := c.readLibrary(paths, nil)
 	if err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (c *cli) loadLibrary(paths []string) (*model.Library, error) {
 
 // readLibrary loads without warning: the reader shows skipped files itself.
 // The error says what was wrong whenever no article loaded.
-func (c *cli) readLibrary(paths []string, progress func(done, total int)) (*model.Library, error) {
+func (c *app) readLibrary(paths []string, progress func(done, total int)) (*model.Library, error) {
 	switch {
 	case len(paths) == 0:
 		return model.LoadFS(seeds.FS, seedsName)
@@ -45,7 +45,7 @@ func (c *cli) readLibrary(paths []string, progress func(done, total int)) (*mode
 // `cat story.txt | kiosk show 1 -` or `curl -s URL | kiosk -`.
 const stdinPath = "-"
 
-func (c *cli) readStdin() (*model.Library, error) {
+func (c *app) readStdin() (*model.Library, error) {
 	if _, ok := terminal(c.stdin); ok {
 		return nil, &usageError{cmd: "kiosk", err: errors.New("'-' reads an article from standard input, which is a terminal: pipe one in, as in 'kiosk - < story.txt'")}
 	}
@@ -65,7 +65,7 @@ func (c *cli) readStdin() (*model.Library, error) {
 
 // warnSkipped writes one line per skipped file to standard error, unless
 // --quiet. File names come from the user's disk: they are sanitised.
-func (c *cli) warnSkipped(skipped []model.Skipped) {
+func (c *app) warnSkipped(skipped []model.Skipped) {
 	if c.quiet {
 		return
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"github.com/spf13/cobra"
@@ -6,7 +6,7 @@ import (
 	"kiosk/ui"
 )
 
-func (c *cli) listCommand() *cobra.Command {
+func (c *app) listCommand() *cobra.Command {
 	var asJSON bool
 	var sf stateFlags
 	cmd := &cobra.Command{

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -37,7 +37,7 @@ type serveFlags struct {
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
-func (c *cli) serveCommand() *cobra.Command {
+func (c *app) serveCommand() *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve [PATH...]",
@@ -94,7 +94,7 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 	return nil
 }
 
-func (c *cli) serve(ctx context.Context, paths []string, f serveFlags) error {
+func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
 	// wish's Bubble Tea middleware reports a reader's crash through the
 	// default logger: give it the same format.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"slices"
@@ -48,7 +48,7 @@ func (d *displayFlags) textWidth(cmd *cobra.Command, terminalColumns int) int {
 	return max(min(d.width, terminalColumns), minWidth)
 }
 
-func (c *cli) rootCommand() *cobra.Command {
+func (c *app) rootCommand() *cobra.Command {
 	var display displayFlags
 	var sf stateFlags
 	root := &cobra.Command{

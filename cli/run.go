@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -28,9 +28,9 @@ const (
 // Ctrl+C and knows why it stopped.
 var errInterrupted = errors.New("interrupted")
 
-// cli is one invocation of kiosk: its standard streams, environment and
+// app is one invocation of kiosk: its standard streams, environment and
 // global flags. Nothing is package-level, so tests run kiosk in-process.
-type cli struct {
+type app struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -38,10 +38,10 @@ type cli struct {
 	quiet  bool
 }
 
-// run executes kiosk with args (without the program name) and returns the
+// Run executes kiosk with args (without the program name) and returns the
 // process exit status.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
+	c := &app{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	root := c.rootCommand()
 	root.SetArgs(args)
 	info, _ := debug.ReadBuildInfo()
@@ -96,7 +96,7 @@ func isUsageError(err error) bool {
 // printError reports err on standard error: styled as fang does when
 // standard error is a terminal, one plain "kiosk: ..." line otherwise so
 // that logs and scripts get something they can grep.
-func (c *cli) printError(w io.Writer, styles fang.Styles, err error) {
+func (c *app) printError(w io.Writer, styles fang.Styles, err error) {
 	if errors.Is(err, errInterrupted) {
 		return
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -44,7 +44,7 @@ func kiosk(t *testing.T, args ...string) result {
 func kioskWithInput(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	status := run(t.Context(), args, strings.NewReader(stdin), &stdout, &stderr, []string{"TERM=xterm-256color"})
+	status := Run(t.Context(), args, strings.NewReader(stdin), &stdout, &stderr, []string{"TERM=xterm-256color"})
 	return result{stdout: stdout.String(), stderr: stderr.String(), status: status}
 }
 

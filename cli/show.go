@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ type showFlags struct {
 	asJSON   bool
 }
 
-func (c *cli) showCommand() *cobra.Command {
+func (c *app) showCommand() *cobra.Command {
 	var f showFlags
 	cmd := &cobra.Command{
 		Use:   "show N|ID [PATH...]",
@@ -68,7 +68,7 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 	return cmd
 }
 
-func (c *cli) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) error {
+func (c *app) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) error {
 	if f.asJSON {
 		return writeJSON(c.stdout, document(a, i))
 	}
@@ -117,7 +117,7 @@ func commentsHint(c *model.Comments) string {
 
 // darkBackground resolves a theme: "auto" asks the terminal, which costs a
 // round trip and falls back to dark when the terminal does not answer.
-func (c *cli) darkBackground(theme string) bool {
+func (c *app) darkBackground(theme string) bool {
 	switch theme {
 	case "dark":
 		return true
@@ -133,7 +133,7 @@ func (c *cli) darkBackground(theme string) bool {
 }
 
 // completeArticle offers the built-in articles' numbers with their titles.
-func (c *cli) completeArticle(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (c *app) completeArticle(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveDefault
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -99,7 +99,7 @@ func (term *fakeTerminal) drained(t *testing.T) string {
 func runOnTerminal(t *testing.T, term *fakeTerminal, env []string, args ...string) (string, int) {
 	t.Helper()
 	var stderr bytes.Buffer
-	status := run(t.Context(), args, term.tty, term.tty, &stderr, env)
+	status := Run(t.Context(), args, term.tty, term.tty, &stderr, env)
 	if stderr.Len() > 0 {
 		t.Logf("stderr: %s", stderr.String())
 	}
@@ -211,7 +211,7 @@ func TestReaderRestoresTheTerminal(t *testing.T) {
 			term := newTerminal(t)
 			status := make(chan int, 1)
 			go func() {
-				status <- run(t.Context(), nil, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+				status <- Run(t.Context(), nil, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
 			}()
 			term.waitFor(t, "1/1") // the list's status line: the reader is up
 			tt.quit(t, term)
@@ -253,7 +253,7 @@ func TestPanicWhileLoadingRestoresTheTerminal(t *testing.T) {
 func TestDashRefusesToReadATerminal(t *testing.T) {
 	term := newTerminal(t)
 	var stdout, stderr bytes.Buffer
-	status := run(t.Context(), []string{"list", "-"}, term.tty, &stdout, &stderr, nil)
+	status := Run(t.Context(), []string{"list", "-"}, term.tty, &stdout, &stderr, nil)
 	if status != exitUsage || !strings.Contains(stderr.String(), "pipe one in") {
 		t.Errorf("status %d, stderr %q: want a usage error that says to pipe an article in", status, stderr.String())
 	}
@@ -278,7 +278,7 @@ func TestReaderOnMissingPathsFailsWithoutTakingTheScreen(t *testing.T) {
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(t.Context(), []string{missing}, term.tty, term.tty, &stderr, []string{"TERM=xterm-256color"})
+		done <- Run(t.Context(), []string{missing}, term.tty, term.tty, &stderr, []string{"TERM=xterm-256color"})
 	}()
 	var status int
 	select {
