@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"github.com/spf13/cobra"
+	"kiosk/render"
 
-	"kiosk/ui"
+	"github.com/spf13/cobra"
 )
 
 func (c *app) listCommand() *cobra.Command {
@@ -33,7 +33,7 @@ kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 			defer c.closeState(st)
 			touchLibrary(st, lib)
 			if !asJSON {
-				return ui.WriteList(c.stdout, lib, st)
+				return render.WriteList(c.stdout, lib, st)
 			}
 			out := make([]listedArticle, len(lib.Articles))
 			for i, a := range lib.Articles {

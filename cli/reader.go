@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
+	"kiosk/render"
 	"kiosk/ui"
 )
 
@@ -37,7 +38,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		st := c.openState(sf)
 		defer c.closeState(st)
 		touchLibrary(st, lib)
-		return ui.WriteList(c.stdout, lib, st)
+		return render.WriteList(c.stdout, lib, st)
 	}
 	// Opened before the reader takes the screen, so that its warnings
 	// are printed where they stay readable.

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
-	"kiosk/ui"
+	"kiosk/render"
 )
 
 // noMatchError makes `kiosk search` exit with status 1 when nothing matches,
@@ -81,13 +81,13 @@ func (c *app) writeResults(results []model.Result) error {
 	var b strings.Builder
 	for _, r := range results {
 		text, marks := r.Snippet()
-		snippet := ui.PlainField(text)
+		snippet := render.Field(text)
 		if highlight {
 			// Article text was sanitised when it was loaded: the only
 			// escape sequences here are the highlights.
 			snippet = strings.Join(strings.Fields(highlightRanges(text, marks, mark)), " ")
 		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.Index+1, ui.PlainField(r.Article.Title), snippet)
+		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.Index+1, render.Field(r.Article.Title), snippet)
 	}
 	_, err := io.WriteString(colorprofile.NewWriter(c.stdout, c.env), b.String())
 	return err

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
-	"kiosk/ui"
+	"kiosk/render"
 )
 
 type showFlags struct {
@@ -74,7 +74,7 @@ func (c *app) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 	}
 	width := f.display.textWidth(cmd, terminalWidth(c.stdout))
 	if f.plain || !isTerminal(c.stdout) {
-		return ui.WritePlainArticle(c.stdout, a, width, f.comments)
+		return render.WriteArticle(c.stdout, a, width, f.comments)
 	}
 	// The reader's hint under an article names its key, c; here the flag
 	// shows the footer, so the hint is kiosk show's own.
@@ -83,7 +83,7 @@ func (c *app) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 		body.Comments = nil
 		hint = lipgloss.NewStyle().Faint(true).MarginLeft(2).Render(commentsHint(a.Comments)) + "\n\n"
 	}
-	styled, err := ui.RenderArticle(&body, ui.RenderOptions{
+	styled, err := render.Article(&body, render.Options{
 		Width:    width,
 		Dark:     c.darkBackground(f.display.theme),
 		Comments: f.comments,
@@ -143,7 +143,7 @@ func (c *app) completeArticle(_ *cobra.Command, args []string, _ string) ([]cobr
 	}
 	var out []cobra.Completion
 	for i, a := range lib.Articles {
-		out = append(out, cobra.CompletionWithDesc(strconv.Itoa(i+1), ui.PlainField(a.Title)))
+		out = append(out, cobra.CompletionWithDesc(strconv.Itoa(i+1), render.Field(a.Title)))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -3,10 +3,9 @@ package server
 import (
 	"fmt"
 	"io"
+	"kiosk/render"
 
 	"charm.land/ssh"
-
-	"kiosk/ui"
 )
 
 // plainWidth is the text width of `show` when the client has no terminal.
@@ -56,14 +55,14 @@ func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) i
 		lib := s.lib.Load()
 		st := s.openState(sess, lib)
 		defer s.closeState(sess, st)
-		return s.report(sess, stderr, ui.WriteList(sess, lib, st))
+		return s.report(sess, stderr, render.WriteList(sess, lib, st))
 	case len(args) == 2 && args[0] == "show":
 		a, _, err := s.lib.Load().Lookup(args[1])
 		if err != nil {
 			fmt.Fprintf(stderr, "kiosk: %v; the 'list' command shows the numbers and ids\n", err)
 			return 1
 		}
-		return s.report(sess, stderr, ui.WritePlainArticle(sess, a, s.textWidth(sess), true))
+		return s.report(sess, stderr, render.WriteArticle(sess, a, s.textWidth(sess), true))
 	case len(args) == 1 && (args[0] == "help" || args[0] == "--help" || args[0] == "-h"):
 		_, _ = io.WriteString(sess, usage)
 		return 0

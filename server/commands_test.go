@@ -1,10 +1,9 @@
 package server
 
 import (
+	"kiosk/render"
 	"strings"
 	"testing"
-
-	"kiosk/ui"
 )
 
 func TestCommandsWithoutPTY(t *testing.T) {
@@ -13,7 +12,7 @@ func TestCommandsWithoutPTY(t *testing.T) {
 	seed := ts.lib.Articles[0]
 
 	var list strings.Builder
-	if err := ui.WriteList(&list, ts.lib, nil); err != nil {
+	if err := render.WriteList(&list, ts.lib, nil); err != nil {
 		t.Fatal(err)
 	}
 	stdout, stderr, code := runCommand(t, client, "list")
@@ -22,7 +21,7 @@ func TestCommandsWithoutPTY(t *testing.T) {
 	}
 
 	var article strings.Builder
-	if err := ui.WritePlainArticle(&article, seed, 80, true); err != nil {
+	if err := render.WriteArticle(&article, seed, 80, true); err != nil {
 		t.Fatal(err)
 	}
 	stdout, stderr, code = runCommand(t, client, "show 1")

@@ -20,7 +20,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/state"
-	"kiosk/ui"
+	"kiosk/render"
 )
 
 // Config is how a Server behaves; the zero value of each field means its
@@ -68,7 +68,7 @@ const (
 type Server struct {
 	cfg      Config
 	lib      atomic.Pointer[model.Library]
-	cache    *ui.RenderCache
+	cache    *render.Cache
 	log      *log.Logger
 	ssh      *ssh.Server
 	sessions *sessions
@@ -87,7 +87,7 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 	cfg = withDefaults(cfg)
 	s := &Server{
 		cfg:      cfg,
-		cache:    ui.NewRenderCache(renderCacheEntries),
+		cache:    render.NewCache(renderCacheEntries),
 		log:      cfg.Logger,
 		sessions: newSessions(cfg.MaxSessions),
 	}

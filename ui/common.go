@@ -1,6 +1,9 @@
 package ui
 
-import "kiosk/model/state"
+import (
+	"kiosk/model/state"
+	"kiosk/render"
+)
 
 // Theme names accepted by Options.Theme.
 const (
@@ -22,7 +25,7 @@ type common struct {
 	listKeys   listKeys
 	pagerKeys  pagerKeys
 	searchKeys searchKeys
-	cache      *RenderCache
+	cache      *render.Cache
 	// state is the reader's read marks, stars and places.
 	state *state.Store
 }
@@ -41,7 +44,7 @@ func newCommon(o Options) *common {
 		state:      o.State,
 	}
 	if c.textWidth <= 0 {
-		c.textWidth = DefaultWidth
+		c.textWidth = render.DefaultWidth
 	}
 	if c.theme == "" {
 		c.theme = ThemeAuto
@@ -50,7 +53,7 @@ func newCommon(o Options) *common {
 		c.state = state.NewMemory()
 	}
 	if c.cache == nil {
-		c.cache = NewRenderCache(64)
+		c.cache = render.NewCache(64)
 	}
 	c.styles = newStyles(c.dark)
 	return c

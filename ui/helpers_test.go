@@ -14,23 +14,15 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"kiosk/model"
-	"kiosk/seeds"
+	"kiosk/model/modeltest"
 )
 
-const seedName = "000_36dbd7c5854988d2.txt"
+const seedName = modeltest.SeedName
 
 // seedLibrary is the embedded seed library, as kiosk reads it with no paths.
 func seedLibrary(t testing.TB) *model.Library {
 	t.Helper()
-	data, err := seeds.FS.ReadFile(seedName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Parse(seedName, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &model.Library{Name: "kiosk seeds", Articles: []*model.Article{a}}
+	return &model.Library{Name: "kiosk seeds", Articles: []*model.Article{modeltest.Seed(t)}}
 }
 
 // madeLibrary is a library of articles the test writes itself.
@@ -129,7 +121,7 @@ func settle(m *Model) {
 	if p.article == nil || (p.doc != nil && p.docOpts == p.want) {
 		return
 	}
-	doc, err := p.com.cache.document(p.article, p.want)
+	doc, err := p.com.cache.Document(p.article, p.want)
 	p.rendered(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
 }
 

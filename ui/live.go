@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
+	"kiosk/render"
 )
 
 // LibraryUpdateMsg brings a reader a new snapshot of its library, after
@@ -85,9 +86,9 @@ func indexOfID(lib *model.Library, id string) int {
 // at the top of the screen where it was.
 func (p *pagerModel) replace(a *model.Article, comments bool) tea.Cmd {
 	if p.doc != nil && p.keepBlock < 0 {
-		p.keepBlock = p.doc.blockAt(p.vp.YOffset())
+		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
 	}
 	p.article = a
-	p.docOpts = RenderOptions{} // the shown rendering is of the old version
+	p.docOpts = render.Options{} // the shown rendering is of the old version
 	return p.rerender(comments)
 }

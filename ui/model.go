@@ -9,6 +9,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/state"
+	"kiosk/render"
 )
 
 // Options configure a reader.
@@ -19,7 +20,7 @@ type Options struct {
 	Width int
 	// Cache holds rendered articles; share one between readers of the same
 	// library. nil gives the reader a private cache.
-	Cache *RenderCache
+	Cache *render.Cache
 	// State keeps read marks, stars and the place in each article; nil
 	// keeps them in memory for this reader only.
 	State *state.Store
@@ -276,11 +277,11 @@ func (m *Model) prefetch(i int) tea.Cmd {
 		return nil
 	}
 	a, o, cache := m.lib.Articles[i], m.pager.want, m.com.cache
-	if cache.cached(a, o) != nil {
+	if cache.Cached(a, o) != nil {
 		return nil
 	}
 	return func() tea.Msg {
-		_, _ = cache.document(a, o)
+		_, _ = cache.Document(a, o)
 		return nil
 	}
 }

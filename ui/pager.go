@@ -12,6 +12,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/state"
+	"kiosk/render"
 )
 
 // pagerModel is the article pane: the rendered article in a viewport, a
@@ -22,9 +23,9 @@ type pagerModel struct {
 	index   int // in the library
 	// want is the rendering the pane needs; doc is the one it shows, which
 	// lags behind while a render runs.
-	want    RenderOptions
-	doc     *document
-	docOpts RenderOptions
+	want    render.Options
+	doc     *render.Document
+	docOpts render.Options
 	// keepBlock is the block to bring back to the top once a re-render at a
 	// new width arrives; -1 for none.
 	keepBlock int
@@ -54,8 +55,8 @@ type pagerModel struct {
 // renderedMsg carries a rendering made outside Update.
 type renderedMsg struct {
 	article *model.Article
-	opts    RenderOptions
-	doc     *document
+	opts    render.Options
+	doc     *render.Document
 	err     error
 }
 
@@ -127,20 +128,20 @@ func (p *pagerModel) rerender(comments bool) tea.Cmd {
 		return nil
 	}
 	p.setSize()
-	p.want = RenderOptions{Width: p.com.columnWidth(), Dark: p.com.dark, Comments: comments}
+	p.want = render.Options{Width: p.com.columnWidth(), Dark: p.com.dark, Comments: comments}
 	if p.doc != nil && p.docOpts == p.want {
 		return nil
 	}
 	if p.doc != nil && p.docOpts.Width != p.want.Width && p.keepBlock < 0 {
-		p.keepBlock = p.doc.blockAt(p.vp.YOffset())
+		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
 	}
-	if doc := p.com.cache.cached(p.article, p.want); doc != nil {
+	if doc := p.com.cache.Cached(p.article, p.want); doc != nil {
 		p.show(doc, p.want)
 		return nil
 	}
 	a, o, cache := p.article, p.want, p.com.cache
 	return func() tea.Msg {
-		doc, err := cache.document(a, o)
+		doc, err := cache.Document(a, o)
 		return renderedMsg{article: a, opts: o, doc: doc, err: err}
 	}
 }
@@ -159,7 +160,7 @@ func (p *pagerModel) rendered(msg renderedMsg) {
 // show puts a rendering in the viewport and keeps the reader's place: the
 // same line after a theme or comments change, the same paragraph at the top
 // after a change of width.
-func (p *pagerModel) show(doc *document, o RenderOptions) {
+func (p *pagerModel) show(doc *render.Document, o render.Options) {
 	first := p.doc == nil
 	offset := p.vp.YOffset()
 	p.doc, p.docOpts = doc, o
@@ -169,9 +170,9 @@ func (p *pagerModel) show(doc *document, o RenderOptions) {
 	case p.toFooter:
 		p.vp.GotoBottom()
 	case first:
-		p.vp.SetYOffset(doc.offsetOf(p.resume))
-	case p.keepBlock >= 0 && p.keepBlock < len(doc.anchors):
-		p.vp.SetYOffset(doc.anchors[p.keepBlock])
+		p.vp.SetYOffset(doc.OffsetOf(p.resume))
+	case p.keepBlock >= 0 && p.keepBlock < len(doc.Anchors):
+		p.vp.SetYOffset(doc.Anchors[p.keepBlock])
 	default:
 		p.vp.SetYOffset(offset)
 	}
@@ -218,7 +219,7 @@ func (p *pagerModel) updateKey(msg tea.KeyPressMsg) pagerAction {
 		return pagerQuit
 	case msg.String() == "esc" && p.search.active():
 		p.search.clear()
-		p.vp.SetContentLines(p.doc.lines)
+		p.vp.SetContentLines(p.doc.Lines)
 	case key.Matches(msg, k.Back):
 		return pagerBack
 	case key.Matches(msg, k.Help):
@@ -297,7 +298,7 @@ func (p *pagerModel) runSearch(query string) {
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
 		p.note = noMatch(query)
-		p.vp.SetContentLines(p.doc.lines)
+		p.vp.SetContentLines(p.doc.Lines)
 		return
 	}
 	p.showMatch()

@@ -10,27 +10,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/model/modeltest"
+	"kiosk/render"
 )
 
-// article makes an article with the given title and paragraphs; a footer
-// with a count when comments >= 0.
-func article(id, title, byline, dateline string, comments int, paragraphs ...string) *model.Article {
-	a := &model.Article{ID: id, Source: id + ".txt", Title: title, Byline: byline, Dateline: dateline}
-	for _, p := range paragraphs {
-		kind := model.Paragraph
-		if t, ok := strings.CutPrefix(p, "## "); ok {
-			kind, p = model.Heading, t
-		}
-		a.Blocks = append(a.Blocks, model.Block{Kind: kind, Text: p})
-		a.Words += len(strings.Fields(p))
-	}
-	if comments >= 0 {
-		a.Comments = &model.Comments{Count: comments, HasCount: true, Lines: []string{
-			fmt.Sprintf("Aktuell sind %d Kommentare vorhanden", comments), "Kommentare anzeigen " + id,
-		}}
-	}
-	return a
-}
+var article = modeltest.Article
 
 func threeArticles() *model.Library {
 	return &model.Library{Name: "three", Articles: []*model.Article{
@@ -147,7 +131,7 @@ func TestOpeningAnArticlePrefetchesTheNext(t *testing.T) {
 	_, cmd := m.Update(press("enter"))
 	runCmds(cmd)
 	next := m.lib.Articles[1]
-	if m.com.cache.cached(next, RenderOptions{Width: 80, Dark: true}) == nil {
+	if m.com.cache.Cached(next, render.Options{Width: 80, Dark: true}) == nil {
 		t.Error("the next article was not rendered ahead")
 	}
 }
@@ -196,7 +180,7 @@ func TestSearchHighlightsAndStepsThroughMatches(t *testing.T) {
 	typeText(m, "russland")
 	drive(m, press("enter"))
 	want := 0
-	for _, line := range m.pager.doc.plain {
+	for _, line := range m.pager.doc.Plain {
 		want += strings.Count(model.Fold(line), "russland")
 	}
 	if want < 2 || len(m.pager.search.matches) != want {
@@ -241,7 +225,7 @@ func TestResizeKeepsParagraphAtTop(t *testing.T) {
 	lib := &model.Library{Name: "long", Articles: []*model.Article{article("long", "Lang", "", "", -1, paras...)}}
 	m := newReader(lib, 100, 30)
 	drive(m, press("enter"))
-	for m.pager.vp.YOffset() < m.pager.doc.anchors[12] {
+	for m.pager.vp.YOffset() < m.pager.doc.Anchors[12] {
 		drive(m, press("j"))
 	}
 	if top := topLine(m); !strings.HasPrefix(top, "Absatz12") {
@@ -262,7 +246,7 @@ func TestTextColumnIsAtMostWidthOption(t *testing.T) {
 		m := New(seedLibrary(t), Options{Theme: ThemeDark, Width: tc.opt})
 		drive(m, tea.WindowSizeMsg{Width: tc.term, Height: 30}, press("enter"))
 		widest := 0
-		for _, l := range m.pager.doc.plain {
+		for _, l := range m.pager.doc.Plain {
 			widest = max(widest, ansi.StringWidth(strings.TrimRight(l, " ")))
 		}
 		if widest > tc.want || widest < tc.want-15 {
@@ -396,7 +380,7 @@ func TestThemeFollowsTerminalBackground(t *testing.T) {
 }
 
 func TestTwoReadersShareNothingButTheCache(t *testing.T) {
-	cache := NewRenderCache(8)
+	cache := render.NewCache(8)
 	a := New(seedLibrary(t), Options{Theme: ThemeDark, Cache: cache})
 	b := New(seedLibrary(t), Options{Theme: ThemeLight, Cache: cache})
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30}, press("enter"), press("c"))

@@ -64,7 +64,7 @@ func (p *pagerModel) leave() {
 
 func (p *pagerModel) savePlace() {
 	if p.article != nil && p.doc != nil {
-		p.com.state.SetPosition(p.article.ID, p.doc.position(p.vp.YOffset()))
+		p.com.state.SetPosition(p.article.ID, p.doc.Position(p.vp.YOffset()))
 	}
 }
 
@@ -95,35 +95,6 @@ func starNote(starred bool) string {
 		return "Starred."
 	}
 	return "Star removed."
-}
-
-// position is the reader's place at line offset of the document: the block
-// shown at the top, and how many of its lines are scrolled past. It uses the
-// same block anchors that keep the place across a change of width. Above
-// the first block (the title and byline) it is the top of the article.
-func (d *document) position(offset int) state.Position {
-	b := d.blockAt(offset)
-	if b < 0 {
-		return state.Position{}
-	}
-	return state.Position{Block: b, Line: offset - d.anchors[b]}
-}
-
-// offsetOf is the line to scroll to for a saved place, the block's line
-// clamped to its height: the rendering may be narrower or wider than the one
-// the place was saved at, or the article may have changed since.
-func (d *document) offsetOf(p state.Position) int {
-	if p == (state.Position{}) || len(d.anchors) == 0 {
-		return 0
-	}
-	if p.Block >= len(d.anchors) {
-		return d.anchors[len(d.anchors)-1]
-	}
-	start, end := d.anchors[p.Block], len(d.lines)
-	if p.Block+1 < len(d.anchors) {
-		end = d.anchors[p.Block+1]
-	}
-	return start + min(p.Line, max(0, end-start-1))
 }
 
 // listView narrows the list to unread or starred articles.

@@ -256,7 +256,7 @@ func TestSavedPlaceSurvivesANewWidth(t *testing.T) {
 	st := state.NewMemory()
 	m := readerWithState(seedLibrary(t), st, 100, 24)
 	drive(m, press("enter"), press("space"), press("j"), press("j"))
-	saved := m.pager.doc.blockAt(m.pager.vp.YOffset())
+	saved := m.pager.doc.BlockAt(m.pager.vp.YOffset())
 	drive(m, press("q"))
 	pos := st.Get(m.lib.Articles[0].ID).Position
 	if pos.Block != saved || saved < 1 {
@@ -265,7 +265,7 @@ func TestSavedPlaceSurvivesANewWidth(t *testing.T) {
 
 	m = readerWithState(seedLibrary(t), st, 50, 24)
 	drive(m, press("enter"))
-	if got := m.pager.doc.blockAt(m.pager.vp.YOffset()); got != saved {
+	if got := m.pager.doc.BlockAt(m.pager.vp.YOffset()); got != saved {
 		t.Errorf("at 50 columns the top shows block %d, want %d", got, saved)
 	}
 }
@@ -274,21 +274,21 @@ func TestPositionMapsToTheSameLine(t *testing.T) {
 	m := readerWithState(seedLibrary(t), state.NewMemory(), 80, 24)
 	drive(m, press("enter"))
 	d := m.pager.doc
-	for offset := range len(d.lines) {
-		p := d.position(offset)
-		if offset <= d.anchors[0] {
+	for offset := range len(d.Lines) {
+		p := d.Position(offset)
+		if offset <= d.Anchors[0] {
 			// The zero Position is the top: the title, not the first block.
 			if p != (state.Position{}) {
 				t.Errorf("line %d, above the first block, saved as %+v", offset, p)
 			}
 			continue
 		}
-		if got := d.offsetOf(p); got != offset {
+		if got := d.OffsetOf(p); got != offset {
 			t.Errorf("line %d saved as %+v restores to line %d", offset, p, got)
 		}
 	}
-	if got := d.offsetOf(state.Position{Block: 999, Line: 5}); got != d.anchors[len(d.anchors)-1] {
-		t.Errorf("a block past the end restores to line %d, want the last block's %d", got, d.anchors[len(d.anchors)-1])
+	if got := d.OffsetOf(state.Position{Block: 999, Line: 5}); got != d.Anchors[len(d.Anchors)-1] {
+		t.Errorf("a block past the end restores to line %d, want the last block's %d", got, d.Anchors[len(d.Anchors)-1])
 	}
 }
 
@@ -308,7 +308,7 @@ func TestStateLastsAcrossReaders(t *testing.T) {
 	}
 	m := readerWithState(lib(), st, 80, 12)
 	drive(m, press("j"), press("*"), press("enter"), press("space"), press("j"))
-	place := m.pager.doc.position(m.pager.vp.YOffset())
+	place := m.pager.doc.Position(m.pager.vp.YOffset())
 	drive(m, press("ctrl+c"))
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
@@ -322,7 +322,7 @@ func TestStateLastsAcrossReaders(t *testing.T) {
 		t.Errorf("after a restart the starred, read article shows as %q", row)
 	}
 	drive(m, press("j"), press("enter"))
-	if got := m.pager.doc.position(m.pager.vp.YOffset()); got != place || place == (state.Position{}) {
+	if got := m.pager.doc.Position(m.pager.vp.YOffset()); got != place || place == (state.Position{}) {
 		t.Errorf("after a restart the article opens at %+v, want %+v", got, place)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/render"
 )
 
 // searchState is a search inside one article: every case- and
@@ -35,14 +36,14 @@ func (s *searchState) clear() { *s = searchState{} }
 
 // find looks for query in doc and makes current the first match at or after
 // line from (wrapping to the first match).
-func (s *searchState) find(doc *document, query string, from int) {
+func (s *searchState) find(doc *render.Document, query string, from int) {
 	s.query = query
 	s.matches = s.matches[:0]
 	patterns := []string{query}
 	if len(s.terms) > 0 {
 		patterns = s.terms
 	}
-	for i, plain := range doc.plain {
+	for i, plain := range doc.Plain {
 		var ranges [][2]int
 		for _, p := range patterns {
 			ranges = append(ranges, model.FindAll(plain, p)...)
@@ -71,13 +72,13 @@ func (s *searchState) find(doc *document, query string, from int) {
 }
 
 // findAny searches for each of terms, as the words of a library search.
-func (s *searchState) findAny(doc *document, terms []string, from int) {
+func (s *searchState) findAny(doc *render.Document, terms []string, from int) {
 	s.terms = terms
 	s.find(doc, strings.Join(terms, " "), from)
 }
 
 // reset repeats the search on a new rendering of the same article.
-func (s *searchState) reset(doc *document) {
+func (s *searchState) reset(doc *render.Document) {
 	if s.query == "" {
 		return
 	}
@@ -104,11 +105,11 @@ func (s *searchState) status() string {
 
 // lines returns doc's lines with the matches highlighted, the current one
 // more strongly.
-func (s *searchState) lines(doc *document, st styles) []string {
+func (s *searchState) lines(doc *render.Document, st styles) []string {
 	if len(s.matches) == 0 {
-		return doc.lines
+		return doc.Lines
 	}
-	out := slices.Clone(doc.lines)
+	out := slices.Clone(doc.Lines)
 	for i := 0; i < len(s.matches); {
 		line := s.matches[i].line
 		var ranges []lipgloss.Range
@@ -120,7 +121,7 @@ func (s *searchState) lines(doc *document, st styles) []string {
 			m := s.matches[i]
 			ranges = append(ranges, lipgloss.NewRange(m.start, m.end, style))
 		}
-		out[line] = lipgloss.StyleRanges(doc.lines[line], ranges...)
+		out[line] = lipgloss.StyleRanges(doc.Lines[line], ranges...)
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -12,12 +12,12 @@ import (
 // footer as a styled block; otherwise a one-line hint that says how to show
 // it. Article text is escaped so that it shows as written; articles parsed
 // from markdown files keep their markup.
-func ArticleMarkdown(a *model.Article, comments bool) string {
+func Markdown(a *model.Article, comments bool) string {
 	var b strings.Builder
 	if a.Title != "" {
 		fmt.Fprintf(&b, "# %s\n\n", escapeMarkdown(a.Title))
 	}
-	if facts := articleFacts(a); facts != "" {
+	if facts := Facts(a); facts != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", escapeMarkdown(facts))
 	}
 	for _, blk := range a.Blocks {
@@ -38,14 +38,14 @@ func ArticleMarkdown(a *model.Article, comments bool) string {
 		if comments {
 			writeCommentsBlock(&b, a.Comments)
 		} else {
-			fmt.Fprintf(&b, "---\n\n*%s*\n", commentsHint(a.Comments))
+			fmt.Fprintf(&b, "---\n\n*%s*\n", CommentsHint(a.Comments))
 		}
 	}
 	return b.String()
 }
 
 // articleFacts is the line under the title: byline, dateline, reading time.
-func articleFacts(a *model.Article) string {
+func Facts(a *model.Article) string {
 	var parts []string
 	if a.Byline != "" {
 		parts = append(parts, a.Byline)
@@ -91,7 +91,7 @@ func writeCommentsBlock(b *strings.Builder, c *model.Comments) {
 }
 
 // commentsHint says how many comments there are and which key shows them.
-func commentsHint(c *model.Comments) string {
+func CommentsHint(c *model.Comments) string {
 	switch {
 	case c.HasCount && c.Count == 1:
 		return "1 comment · press c to show the comments footer"

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"errors"
@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
 )
@@ -31,7 +29,7 @@ func BenchmarkOpenLongestArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := RenderOptions{Width: 80, Dark: true}
+	opts := Options{Width: 80, Dark: true}
 	b.Run("parse", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -43,36 +41,21 @@ func BenchmarkOpenLongestArticle(b *testing.B) {
 	b.Run("render-cold", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := NewRenderCache(1).document(a, opts); err != nil {
+			if _, err := NewCache(1).Document(a, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("render-cached", func(b *testing.B) {
-		c := NewRenderCache(8)
-		if _, err := c.document(a, opts); err != nil {
+		c := NewCache(8)
+		if _, err := c.Document(a, opts); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
-			if c.cached(a, opts) == nil {
+			if c.Cached(a, opts) == nil {
 				b.Fatal("not cached")
 			}
 		}
 	})
-}
-
-// BenchmarkPaneScrollKey is the reader's share of the key latency: one j or
-// k in the article pane, Update and View, as the program runs them.
-func BenchmarkPaneScrollKey(b *testing.B) {
-	m := New(seedLibrary(b), Options{Theme: ThemeDark})
-	drive(m, tea.WindowSizeMsg{Width: 100, Height: 30}, press("enter"))
-	keys := []tea.KeyPressMsg{press("j"), press("k")}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		m.Update(keys[i%2])
-		_ = m.View()
-		i++
-	}
 }

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 const DefaultWidth = 80
 
 // RenderOptions say how an article is rendered.
-type RenderOptions struct {
+type Options struct {
 	// Width is the text column in cells, margins included; <= 0 means DefaultWidth.
 	Width int
 	// Dark picks glamour's dark style; false picks the light one.
@@ -26,14 +26,14 @@ type RenderOptions struct {
 	NoColor bool
 }
 
-func (o RenderOptions) width() int {
+func (o Options) width() int {
 	if o.Width <= 0 {
 		return DefaultWidth
 	}
 	return o.Width
 }
 
-func (o RenderOptions) style() string {
+func (o Options) style() string {
 	switch {
 	case o.NoColor:
 		return "notty"
@@ -45,7 +45,7 @@ func (o RenderOptions) style() string {
 
 // RenderArticle renders an article with glamour: ANSI-styled text, section
 // headings in colour and bold, wrapped to o.Width.
-func RenderArticle(a *model.Article, o RenderOptions) (string, error) {
+func Article(a *model.Article, o Options) (string, error) {
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(o.style()),
 		glamour.WithWordWrap(o.width()),
@@ -53,35 +53,35 @@ func RenderArticle(a *model.Article, o RenderOptions) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render article %s: %w", a.ID, err)
 	}
-	out, err := r.Render(ArticleMarkdown(a, o.Comments))
+	out, err := r.Render(Markdown(a, o.Comments))
 	if err != nil {
 		return "", fmt.Errorf("render article %s: %w", a.ID, err)
 	}
 	return out, nil
 }
 
-// document is a rendered article split into lines, with where each of its
+// Document is a rendered article split into lines, with where each of its
 // blocks starts, so that a reader can keep its place across re-renders.
-type document struct {
-	lines []string
-	// plain holds the lines without escape sequences, for search.
-	plain []string
-	// anchors[i] is the first line of a.Blocks[i].
-	anchors []int
+type Document struct {
+	Lines []string
+	// Plain holds the lines without escape sequences, for search.
+	Plain []string
+	// Anchors[i] is the first line of a.Blocks[i].
+	Anchors []int
 }
 
-func newDocument(a *model.Article, rendered string) *document {
+func NewDocument(a *model.Article, rendered string) *Document {
 	rendered = strings.TrimRight(rendered, "\n ")
 	lines := strings.Split(rendered, "\n")
 	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
 		lines = lines[1:]
 	}
-	d := &document{lines: lines, plain: make([]string, len(lines))}
+	d := &Document{Lines: lines, Plain: make([]string, len(lines))}
 	for i, l := range lines {
 		lines[i] = trimStyledSpaces(l)
-		d.plain[i] = ansi.Strip(lines[i])
+		d.Plain[i] = ansi.Strip(lines[i])
 	}
-	d.anchors = findAnchors(a, d.plain)
+	d.Anchors = findAnchors(a, d.Plain)
 	return d
 }
 
@@ -122,10 +122,10 @@ func lineStartingWith(plain []string, from int, probe string) int {
 	return -1
 }
 
-// blockAt is the index of the block shown at line, or -1 before the first.
-func (d *document) blockAt(line int) int {
+// BlockAt is the index of the block shown at line, or -1 before the first.
+func (d *Document) BlockAt(line int) int {
 	at := -1
-	for i, start := range d.anchors {
+	for i, start := range d.Anchors {
 		if start > line {
 			break
 		}

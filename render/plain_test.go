@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 func plainArticle(t *testing.T, a *model.Article, width int, comments bool) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WritePlainArticle(&b, a, width, comments); err != nil {
+	if err := WriteArticle(&b, a, width, comments); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -102,7 +102,7 @@ func FuzzPlainOutputIsInert(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, width := range []int{1, 20, 80} {
-			if err := WritePlainArticle(&b, a, width, true); err != nil {
+			if err := WriteArticle(&b, a, width, true); err != nil {
 				t.Fatal(err)
 			}
 		}

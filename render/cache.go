@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"container/list"
@@ -10,7 +10,7 @@ import (
 // RenderCache keeps recently rendered articles, keyed by article, width,
 // theme and comments state. It is bounded and safe for concurrent use, so one
 // cache can serve every session of a server.
-type RenderCache struct {
+type Cache struct {
 	max int
 
 	mu      sync.Mutex
@@ -24,7 +24,7 @@ type RenderCache struct {
 // renderCall is one rendering under way; done is closed when doc or err is set.
 type renderCall struct {
 	done chan struct{}
-	doc  *document
+	doc  *Document
 	err  error
 }
 
@@ -32,18 +32,18 @@ type renderCall struct {
 // and a file changed on disk becomes a new article with the same ID.
 type cacheKey struct {
 	article *model.Article
-	opts    RenderOptions
+	opts    Options
 }
 
 type cacheEntry struct {
 	key cacheKey
-	doc *document
+	doc *Document
 }
 
 // NewRenderCache returns a cache holding at most maxEntries renderings
 // (at least one).
-func NewRenderCache(maxEntries int) *RenderCache {
-	return &RenderCache{
+func NewCache(maxEntries int) *Cache {
+	return &Cache{
 		max:       max(1, maxEntries),
 		order:     list.New(),
 		entries:   make(map[cacheKey]*list.Element),
@@ -52,16 +52,16 @@ func NewRenderCache(maxEntries int) *RenderCache {
 }
 
 // Render returns the article rendered with o, from the cache when it can.
-func (c *RenderCache) Render(a *model.Article, o RenderOptions) (string, error) {
-	doc, err := c.document(a, o)
+func (c *Cache) Render(a *model.Article, o Options) (string, error) {
+	doc, err := c.Document(a, o)
 	if err != nil {
 		return "", err
 	}
-	return joinLines(doc.lines), nil
+	return joinLines(doc.Lines), nil
 }
 
-// cached returns a rendering already in the cache, or nil.
-func (c *RenderCache) cached(a *model.Article, o RenderOptions) *document {
+// Cached returns a rendering already in the cache, or nil.
+func (c *Cache) Cached(a *model.Article, o Options) *Document {
 	k := cacheKey{a, o}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -75,7 +75,7 @@ func (c *RenderCache) cached(a *model.Article, o RenderOptions) *document {
 // document renders outside the lock, once: readers who ask for an article
 // that is being rendered wait for that rendering, so a hundred SSH readers
 // opening the same article at the same width cost one render.
-func (c *RenderCache) document(a *model.Article, o RenderOptions) (*document, error) {
+func (c *Cache) Document(a *model.Article, o Options) (*Document, error) {
 	k := cacheKey{a, o}
 	c.mu.Lock()
 	if el, ok := c.entries[k]; ok {
@@ -92,9 +92,9 @@ func (c *RenderCache) document(a *model.Article, o RenderOptions) (*document, er
 	c.rendering[k] = call
 	c.mu.Unlock()
 
-	out, err := RenderArticle(a, o)
+	out, err := Article(a, o)
 	if err == nil {
-		call.doc = newDocument(a, out)
+		call.doc = NewDocument(a, out)
 	}
 	call.err = err
 
@@ -110,7 +110,7 @@ func (c *RenderCache) document(a *model.Article, o RenderOptions) (*document, er
 
 // put stores a rendering, evicting the least recently used beyond max. The
 // caller holds c.mu.
-func (c *RenderCache) put(k cacheKey, doc *document) {
+func (c *Cache) put(k cacheKey, doc *Document) {
 	if el, ok := c.entries[k]; ok {
 		el.Value.(*cacheEntry).doc = doc
 		c.order.MoveToFront(el)
@@ -125,7 +125,7 @@ func (c *RenderCache) put(k cacheKey, doc *document) {
 }
 
 // Len is the number of renderings held.
-func (c *RenderCache) Len() int {
+func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.order.Len()

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"regexp"
@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/model/modeltest"
 )
 
 func trickyArticle() *model.Article {
@@ -27,7 +28,7 @@ func trickyArticle() *model.Article {
 }
 
 func TestArticleTextShowsAsWritten(t *testing.T) {
-	out, err := RenderArticle(trickyArticle(), RenderOptions{Width: 80, Dark: true})
+	out, err := Article(trickyArticle(), Options{Width: 80, Dark: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestArticleTextShowsAsWritten(t *testing.T) {
 }
 
 func TestArticleMarkdownMarksHeadingsAndLists(t *testing.T) {
-	md := ArticleMarkdown(trickyArticle(), false)
+	md := Markdown(trickyArticle(), false)
 	for _, want := range []string{"\n## Eine Überschrift\n", "\n- ein Punkt\n", "\n\\# Not a heading\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
@@ -58,7 +59,7 @@ func TestMarkdownArticlesKeepTheirMarkup(t *testing.T) {
 		{Kind: model.Paragraph, Text: "Some **bold** text."},
 		{Kind: model.Heading, Text: "## Section"},
 	}}
-	md := ArticleMarkdown(a, false)
+	md := Markdown(a, false)
 	if !strings.Contains(md, "Some **bold** text.") || !strings.Contains(md, "\n## Section\n") {
 		t.Errorf("markdown article was escaped or its heading doubled:\n%s", md)
 	}
@@ -66,17 +67,17 @@ func TestMarkdownArticlesKeepTheirMarkup(t *testing.T) {
 
 func TestCommentsFooterOrHint(t *testing.T) {
 	a := article("f", "T", "", "", 10, "Text.")
-	shown := ansi.Strip(mustRender(t, a, RenderOptions{Comments: true, Dark: true}))
+	shown := ansi.Strip(mustRender(t, a, Options{Comments: true, Dark: true}))
 	for _, want := range []string{"Comments · 10", "Aktuell sind 10 Kommentare vorhanden", "Kommentare anzeigen f"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("shown footer lacks %q:\n%s", want, shown)
 		}
 	}
-	hidden := ansi.Strip(mustRender(t, a, RenderOptions{Dark: true}))
+	hidden := ansi.Strip(mustRender(t, a, Options{Dark: true}))
 	if strings.Contains(hidden, "Kommentare anzeigen") || !strings.Contains(hidden, "10 comments · press c to show the comments footer") {
 		t.Errorf("hidden footer should leave a one-line hint only:\n%s", hidden)
 	}
-	none := ansi.Strip(mustRender(t, article("n", "T", "", "", -1, "Text."), RenderOptions{Dark: true}))
+	none := ansi.Strip(mustRender(t, article("n", "T", "", "", -1, "Text."), Options{Dark: true}))
 	if strings.Contains(none, "comments") {
 		t.Errorf("an article without footer mentions comments:\n%s", none)
 	}
@@ -87,7 +88,7 @@ var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*38;5;[0-9]+`)
 
 func TestHeadingsAreBoldAndColoured(t *testing.T) {
 	for _, dark := range []bool{true, false} {
-		out := mustRender(t, trickyArticle(), RenderOptions{Width: 80, Dark: dark})
+		out := mustRender(t, trickyArticle(), Options{Width: 80, Dark: dark})
 		var heading, body string
 		for _, l := range strings.Split(out, "\n") {
 			switch p := ansi.Strip(l); {
@@ -107,9 +108,9 @@ func TestHeadingsAreBoldAndColoured(t *testing.T) {
 }
 
 func TestRenderWrapsToWidth(t *testing.T) {
-	seed := seedLibrary(t).Articles[0]
+	seed := modeltest.Seed(t)
 	for _, w := range []int{40, 80} {
-		for _, l := range strings.Split(mustRender(t, seed, RenderOptions{Width: w, Dark: true}), "\n") {
+		for _, l := range strings.Split(mustRender(t, seed, Options{Width: w, Dark: true}), "\n") {
 			if lw := ansi.StringWidth(l); lw > w {
 				t.Errorf("width %d: line %d wide: %q", w, lw, ansi.Strip(l))
 			}
@@ -117,9 +118,9 @@ func TestRenderWrapsToWidth(t *testing.T) {
 	}
 }
 
-func mustRender(t *testing.T, a *model.Article, o RenderOptions) string {
+func mustRender(t *testing.T, a *model.Article, o Options) string {
 	t.Helper()
-	out, err := RenderArticle(a, o)
+	out, err := Article(a, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,38 +128,38 @@ func mustRender(t *testing.T, a *model.Article, o RenderOptions) string {
 }
 
 func TestRenderCacheIsBoundedAndKeyed(t *testing.T) {
-	c := NewRenderCache(2)
-	a := seedLibrary(t).Articles[0]
-	narrow, _ := c.Render(a, RenderOptions{Width: 40, Dark: true})
-	wide, _ := c.Render(a, RenderOptions{Width: 80, Dark: true})
+	c := NewCache(2)
+	a := modeltest.Seed(t)
+	narrow, _ := c.Render(a, Options{Width: 40, Dark: true})
+	wide, _ := c.Render(a, Options{Width: 80, Dark: true})
 	if narrow == wide {
 		t.Error("different widths gave the same rendering")
 	}
-	withComments, _ := c.Render(a, RenderOptions{Width: 80, Dark: true, Comments: true})
+	withComments, _ := c.Render(a, Options{Width: 80, Dark: true, Comments: true})
 	if withComments == wide || !strings.Contains(ansi.Strip(withComments), "Kommentare anzeigen") {
 		t.Error("the comments state is not part of the cache key")
 	}
 	if c.Len() != 2 {
 		t.Errorf("cache of 2 holds %d renderings", c.Len())
 	}
-	if c.cached(a, RenderOptions{Width: 40, Dark: true}) != nil {
+	if c.Cached(a, Options{Width: 40, Dark: true}) != nil {
 		t.Error("the least recently used rendering was not evicted")
 	}
-	if c.cached(a, RenderOptions{Width: 80, Dark: true, Comments: true}) == nil {
+	if c.Cached(a, Options{Width: 80, Dark: true, Comments: true}) == nil {
 		t.Error("the latest rendering is not cached")
 	}
 }
 
 // Run with -race: one cache serves every SSH session at once.
 func TestRenderCacheConcurrentUse(t *testing.T) {
-	c := NewRenderCache(4)
-	a := seedLibrary(t).Articles[0]
-	want, _ := RenderArticle(a, RenderOptions{Width: 60, Dark: true})
+	c := NewCache(4)
+	a := modeltest.Seed(t)
+	want, _ := Article(a, Options{Width: 60, Dark: true})
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
 			for j := range 10 {
-				o := RenderOptions{Width: 60 + (i+j)%3*10, Dark: true}
+				o := Options{Width: 60 + (i+j)%3*10, Dark: true}
 				got, err := c.Render(a, o)
 				if err != nil {
 					t.Error(err)
@@ -175,22 +176,22 @@ func TestRenderCacheConcurrentUse(t *testing.T) {
 }
 
 func trimmedPlain(rendered string) string {
-	return ansi.Strip(joinLines(newDocument(&model.Article{}, rendered).lines))
+	return ansi.Strip(joinLines(NewDocument(&model.Article{}, rendered).Lines))
 }
 
 // TestRenderCacheRendersOnceForReadersArrivingTogether: readers who open
 // the same article at the same width at the same moment share one render.
 func TestRenderCacheRendersOnceForReadersArrivingTogether(t *testing.T) {
-	c := NewRenderCache(4)
-	a := seedLibrary(t).Articles[0]
-	o := RenderOptions{Width: 70, Dark: true}
-	docs := make([]*document, 100)
+	c := NewCache(4)
+	a := modeltest.Seed(t)
+	o := Options{Width: 70, Dark: true}
+	docs := make([]*Document, 100)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range docs {
 		wg.Go(func() {
 			<-start
-			doc, err := c.document(a, o)
+			doc, err := c.Document(a, o)
 			if err != nil {
 				t.Error(err)
 			}

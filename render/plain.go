@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bufio"
@@ -36,14 +36,14 @@ func WriteList(w io.Writer, lib *model.Library, st *state.Store) error {
 		if e.Starred {
 			starred = "starred"
 		}
-		fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, PlainField(a.Title), PlainField(a.Byline), commentCount(a), read, starred)
+		fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, Field(a.Title), Field(a.Byline), commentCount(a), read, starred)
 	}
 	return bw.Flush()
 }
 
 // PlainField makes text safe for one tab-separated field: no escape
 // sequences, no control characters, no tabs or line breaks.
-func PlainField(s string) string {
+func Field(s string) string {
 	return strings.Join(strings.Fields(model.Sanitize(s)), " ")
 }
 
@@ -59,7 +59,7 @@ func commentCount(a *model.Article) string {
 // time), the body with section headings underlined with '-' and list items
 // marked '- ', and, when comments is true, the comments footer after a rule.
 // Words longer than the width are kept whole so that links stay usable.
-func WritePlainArticle(w io.Writer, a *model.Article, width int, comments bool) error {
+func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error {
 	width = max(width, 1)
 	bw := bufio.NewWriter(w)
 	if a.Title != "" {
@@ -69,7 +69,7 @@ func WritePlainArticle(w io.Writer, a *model.Article, width int, comments bool) 
 		fmt.Fprintf(bw, "%s\n", wrapPlain(facts, width))
 	}
 	for _, blk := range a.Blocks {
-		text := PlainField(blk.Text)
+		text := Field(blk.Text)
 		if text == "" {
 			continue
 		}
@@ -93,7 +93,7 @@ func WritePlainArticle(w io.Writer, a *model.Article, width int, comments bool) 
 func plainFacts(a *model.Article) string {
 	var parts []string
 	for _, s := range []string{a.Byline, a.Dateline} {
-		if s := PlainField(s); s != "" {
+		if s := Field(s); s != "" {
 			parts = append(parts, s)
 		}
 	}
@@ -104,7 +104,7 @@ func plainFacts(a *model.Article) string {
 }
 
 func writeUnderlined(w *bufio.Writer, text string, mark rune, width int) {
-	wrapped := wrapPlain(PlainField(text), width)
+	wrapped := wrapPlain(Field(text), width)
 	fmt.Fprintf(w, "%s\n%s\n", wrapped, strings.Repeat(string(mark), min(widest(wrapped), width)))
 }
 
@@ -112,7 +112,7 @@ func writeFooter(w *bufio.Writer, c *model.Comments, width int) {
 	var lines []string
 	longest := 0
 	for _, l := range c.Lines {
-		if l = PlainField(l); l != "" {
+		if l = Field(l); l != "" {
 			l = wrapPlain(l, width)
 			lines = append(lines, l)
 			longest = max(longest, widest(l))

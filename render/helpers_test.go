@@ -1,0 +1,5 @@
+package render
+
+import "kiosk/model/modeltest"
+
+var article = modeltest.Article
