@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
 	"kiosk/model/state"
 	"kiosk/render"
 )
@@ -28,6 +32,10 @@ type common struct {
 	cache      *render.Cache
 	// state is the reader's read marks, stars and places.
 	state *state.Store
+	// readAfter is how long an article must stay open to become read, and
+	// tick makes the timer that says so: tea.Tick, or a test's own clock.
+	readAfter time.Duration
+	tick      func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 func newCommon(o Options) *common {
@@ -42,6 +50,8 @@ func newCommon(o Options) *common {
 		searchKeys: newSearchKeys(),
 		cache:      o.Cache,
 		state:      o.State,
+		readAfter:  defaultReadAfter,
+		tick:       tea.Tick,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = render.DefaultWidth
