@@ -22,14 +22,12 @@ const (
 type common struct {
 	width, height int
 	// textWidth is the widest text column asked for (--width).
-	textWidth  int
-	theme      string
-	dark       bool
-	styles     styles
-	listKeys   listKeys
-	pagerKeys  pagerKeys
-	searchKeys searchKeys
-	cache      *render.Cache
+	textWidth int
+	theme     string
+	dark      bool
+	styles    styles
+	keys      keyMaps
+	cache     *render.Cache
 	// state is the reader's read marks, stars and places.
 	state *state.Store
 	// readAfter is how long an article must stay open to become read, and
@@ -40,18 +38,16 @@ type common struct {
 
 func newCommon(o Options) *common {
 	c := &common{
-		width:      80,
-		height:     24,
-		textWidth:  o.Width,
-		theme:      o.Theme,
-		dark:       o.Theme != ThemeLight,
-		listKeys:   newListKeys(),
-		pagerKeys:  newPagerKeys(),
-		searchKeys: newSearchKeys(),
-		cache:      o.Cache,
-		state:      o.State,
-		readAfter:  defaultReadAfter,
-		tick:       tea.Tick,
+		width:     80,
+		height:    24,
+		textWidth: o.Width,
+		theme:     o.Theme,
+		dark:      o.Theme != ThemeLight,
+		keys:      newKeyMaps(),
+		cache:     o.Cache,
+		state:     o.State,
+		readAfter: defaultReadAfter,
+		tick:      tea.Tick,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = render.DefaultWidth

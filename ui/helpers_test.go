@@ -163,7 +163,7 @@ func settle(m *Model) {
 		return
 	}
 	doc, err := p.com.cache.Document(p.article, p.want)
-	p.rendered(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
+	m.Update(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
 }
 
 func screenLines(m *Model) []string {

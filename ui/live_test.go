@@ -62,7 +62,7 @@ func TestOpeningAResultAfterTheLibraryShrankDoesNotCrash(t *testing.T) {
 	drive(m, press("s"))
 	m.libSearch.input.SetValue("munchen")
 	m.Update(searchResultsMsg{seq: m.libSearch.seq, query: "munchen", results: lib.Search("munchen")})
-	m.libSearch.cursor = 1
+	m.libSearch.rows.selectRow(1)
 	small := &model.Library{Name: lib.Name, Articles: lib.Articles[:1]}
 	m.Update(LibraryUpdateMsg{Update: model.Update{Lib: small, Removed: lib.Articles[1:]}})
 	drive(m, press("enter"))

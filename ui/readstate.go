@@ -200,9 +200,9 @@ const marksWidth = 3
 func (l *listModel) viewStatus() string {
 	switch l.only {
 	case viewUnread:
-		return "unread only (" + l.com.listKeys.UnreadOnly.Help().Key + " shows all)"
+		return "unread only (" + l.com.keys.List.UnreadOnly.Help().Key + " shows all)"
 	case viewStarred:
-		return "starred only (" + l.com.listKeys.StarredOnly.Help().Key + " shows all)"
+		return "starred only (" + l.com.keys.List.StarredOnly.Help().Key + " shows all)"
 	}
 	return ""
 }
@@ -213,10 +213,10 @@ func (l *listModel) emptyMessage() string {
 	case l.input.Value() != "":
 		return "No article matches this filter. Esc clears it."
 	case l.only == viewUnread:
-		return "No unread articles. " + l.com.listKeys.UnreadOnly.Help().Key + " shows all."
+		return "No unread articles. " + l.com.keys.List.UnreadOnly.Help().Key + " shows all."
 	case l.only == viewStarred:
-		return "No starred articles: " + l.com.listKeys.Star.Help().Key + " stars one. " +
-			l.com.listKeys.StarredOnly.Help().Key + " shows all."
+		return "No starred articles: " + l.com.keys.List.Star.Help().Key + " stars one. " +
+			l.com.keys.List.StarredOnly.Help().Key + " shows all."
 	}
 	return "No articles."
 }
