@@ -78,12 +78,12 @@ type filterKeys struct{ Keep, Drop, Up, Down key.Binding }
 
 // paneKeys are the bindings of the article pane.
 type paneKeys struct {
-	Nav                                   navKeys
-	HalfDown, HalfUp                      key.Binding
-	Comments, Next, Prev                  key.Binding
-	Search, NextMatch, PrevMatch          key.Binding
-	ClearSearch, Back, Help               key.Binding
-	ToggleRead, Star, NextUnread          key.Binding
+	Nav                          navKeys
+	HalfDown, HalfUp             key.Binding
+	Comments, Next, Prev         key.Binding
+	Search, NextMatch, PrevMatch key.Binding
+	ClearSearch, Back, Help      key.Binding
+	ToggleRead, Star, NextUnread key.Binding
 }
 
 // promptKeys work while the pane's search prompt has the keyboard; every

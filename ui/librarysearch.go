@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-		"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"

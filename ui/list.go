@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-		"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"

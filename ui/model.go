@@ -57,7 +57,7 @@ type Model struct {
 	// textFrom is the screen that help and the skipped-files view return to.
 	textFrom screen
 	list     listModel
-	pager pagerModel
+	pager    pagerModel
 	// text is the help or skipped-files screen while one is open.
 	text textScreen
 	// comments is the comments toggle; it holds across articles.

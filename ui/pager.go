@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-		"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
