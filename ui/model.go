@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
@@ -258,9 +259,14 @@ func (m *Model) quit() tea.Cmd {
 }
 
 func (m *Model) showHelp() {
-	fromPane := m.screen == screenPager
+	from, on := m.mode(), map[key.Help]bool{}
+	for _, b := range bindingsOf(&m.com.keys) {
+		if b.Enabled() {
+			on[b.Help()] = true
+		}
+	}
 	m.showText(screenHelp, func() []string {
-		return helpLines(m.com, fromPane, len(m.list.lib.Skipped) > 0)
+		return helpLines(m.com, from, on, len(m.list.lib.Skipped) > 0)
 	})
 }
 

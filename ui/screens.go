@@ -25,27 +25,36 @@ func shortHelp(bindings []key.Binding) string {
 
 // helpLines is the full help, generated from the key maps so that it
 // always tells the truth about the bindings: a section for each mode, the
-// one the reader came from first, two side by side when they fit. A key
-// this reader can never use (! with no skipped files) is left out.
-func helpLines(c *common, fromPane, skipped bool) []string {
+// one the reader came from first, two side by side when they fit. That
+// section lists the keys that work there now (on: the bindings enabled when
+// help was asked for); the others list their mode's keys, but for one this
+// reader can never use (! with no skipped files).
+func helpLines(c *common, from mode, on map[key.Help]bool, skipped bool) []string {
 	s, k := c.styles, c.keys
-	shown := func(b key.Binding) bool { return skipped || b.Help() != k.List.Skipped.Help() }
-	section := func(title string, km help.KeyMap) string { return helpSection(s, title, km.FullHelp(), shown) }
-	list, pane := section("Article list", k.List), section("Article pane", k.Pane)
-	filter, prompt := section("Filtering the list (/)", k.Filter), section("Searching the article (/)", k.Prompt)
-	if fromPane {
+	section := func(title string, md mode, km help.KeyMap) string {
+		shown := func(b key.Binding) bool {
+			if md == from {
+				return on[b.Help()]
+			}
+			return skipped || b.Help() != k.List.Skipped.Help()
+		}
+		return helpSection(s, title, km.FullHelp(), shown)
+	}
+	list, pane := section("Article list", modeList, k.List), section("Article pane", modePane, k.Pane)
+	filter, prompt := section("Filtering the list (/)", modeFilter, k.Filter), section("Searching the article (/)", modePrompt, k.Prompt)
+	if from == modePane {
 		list, pane, filter, prompt = pane, list, prompt, filter
 	}
 	lines := []string{s.header.Render("kiosk help") + s.dim.Render(" · "+shortHelp(k.Text.ShortHelp())), ""}
 	for _, pair := range [][2]string{
 		{list, pane},
 		{filter, prompt},
-		{section("Search in every article (s)", k.Search), section("Help and skipped files", k.Text)},
+		{section("Search in every article (s)", modeSearch, k.Search), section("Help and skipped files", modeText, k.Text)},
 	} {
 		lines = append(lines, sideBySide(c.width, pair[0], pair[1])...)
 		lines = append(lines, "")
 	}
-	lines = append(lines, strings.Split(helpSection(s, "Everywhere", [][]key.Binding{{k.Global.Quit}}, shown), "\n")...)
+	lines = append(lines, strings.Split(helpSection(s, "Everywhere", [][]key.Binding{{k.Global.Quit}}, key.Binding.Enabled), "\n")...)
 	return append(lines, "",
 		s.dim.Render("In the list, / filters by title, byline and place, and s searches"),
 		s.dim.Render("the whole text of every article; in an article, / searches its text."),
