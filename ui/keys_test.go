@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/render"
 )
 
 // keyMode is one mode of the reader, set up so that every key of it can
@@ -44,18 +45,25 @@ func keyLibrary() *model.Library {
 	return lib
 }
 
-func keyModes() []keyMode {
+// keyModes are the modes to walk; their readers share one library and a
+// cache, so that each article is rendered once for the whole walk.
+func keyModes(cache *render.Cache) []keyMode {
+	lib := keyLibrary()
+	unskipped := &model.Library{Name: lib.Name, Articles: lib.Articles}
+	reader := func(lib *model.Library) *Model {
+		m := New(lib, Options{Theme: ThemeDark, Cache: cache})
+		drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		return m
+	}
 	plainList := func(t *testing.T) *Model {
-		lib := keyLibrary()
-		lib.Skipped = nil
-		m := newReader(lib, 80, 24)
+		m := reader(unskipped)
 		for range 5 {
 			drive(m, press("j"))
 		}
 		return m
 	}
 	list := func(t *testing.T) *Model {
-		m := newReader(keyLibrary(), 80, 24)
+		m := reader(lib)
 		drive(m, press("/"))
 		typeText(m, "story")
 		drive(m, press("enter"))
@@ -94,12 +102,10 @@ func keyModes() []keyMode {
 			return m
 		}},
 		{name: "loading", setup: func(*testing.T) *Model {
-			m := New(nil, Options{Theme: ThemeDark})
-			drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			return m
+			return reader(nil)
 		}},
 		{name: "empty library", setup: func(*testing.T) *Model {
-			return newReader(&model.Library{Name: "empty", Skipped: keyLibrary().Skipped}, 80, 24)
+			return reader(&model.Library{Name: "empty", Skipped: lib.Skipped})
 		}},
 		{name: "list", section: "Article list", setup: list},
 		{name: "filter prompt", section: "Filtering the list (/)", typing: true, setup: func(t *testing.T) *Model {
@@ -160,7 +166,7 @@ func acts(m *Model, k string) bool {
 // each key of each enabled binding does something there, and in the modes
 // without a prompt, no other key does anything.
 func TestEveryEnabledKeyActsAndEveryOtherKeyDoesNothing(t *testing.T) {
-	for _, md := range keyModes() {
+	for _, md := range keyModes(render.NewCache(64)) {
 		t.Run(md.name, func(t *testing.T) {
 			on := enabledBindings(md.setup(t))
 			if len(on) < 2 {
@@ -192,7 +198,7 @@ func TestEveryEnabledKeyActsAndEveryOtherKeyDoesNothing(t *testing.T) {
 // its help section lists each enabled binding and nothing else, and
 // ctrl+c is under Everywhere.
 func TestHelpListsExactlyTheEnabledKeys(t *testing.T) {
-	for _, md := range keyModes() {
+	for _, md := range keyModes(render.NewCache(64)) {
 		if md.section == "" {
 			continue
 		}
