@@ -55,23 +55,17 @@ func keyModes(cache *render.Cache) []keyMode {
 		drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 		return m
 	}
-	plainList := func(t *testing.T) *Model {
-		m := reader(unskipped)
-		for range 5 {
-			drive(m, press("j"))
+	// sixthRow is a reader of l after keys (names, space-separated) that end
+	// with the cursor on the sixth row.
+	sixthRow := func(l *model.Library, keys string) *Model {
+		m := reader(l)
+		for _, k := range strings.Split(keys, " ") {
+			drive(m, keyPress(k))
 		}
 		return m
 	}
-	list := func(t *testing.T) *Model {
-		m := reader(lib)
-		drive(m, press("/"))
-		typeText(m, "story")
-		drive(m, press("enter"))
-		for range 5 {
-			drive(m, press("j"))
-		}
-		return m
-	}
+	plainList := func(*testing.T) *Model { return sixthRow(unskipped, "j j j j j") }
+	list := func(*testing.T) *Model { return sixthRow(lib, "/ s t o r y enter j j j j j") }
 	plainPane := func(t *testing.T) *Model {
 		m := list(t)
 		drive(m, press("enter"), press("d"), press("d"))
