@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
 	"kiosk/model/state"
 	"kiosk/render"
 )
@@ -18,30 +22,32 @@ const (
 type common struct {
 	width, height int
 	// textWidth is the widest text column asked for (--width).
-	textWidth  int
-	theme      string
-	dark       bool
-	styles     styles
-	listKeys   listKeys
-	pagerKeys  pagerKeys
-	searchKeys searchKeys
-	cache      *render.Cache
+	textWidth int
+	theme     string
+	dark      bool
+	styles    styles
+	keys      keyMaps
+	cache     *render.Cache
 	// state is the reader's read marks, stars and places.
 	state *state.Store
+	// readAfter is how long an article must stay open to become read, and
+	// tick makes the timer that says so: tea.Tick, or a test's own clock.
+	readAfter time.Duration
+	tick      func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 func newCommon(o Options) *common {
 	c := &common{
-		width:      80,
-		height:     24,
-		textWidth:  o.Width,
-		theme:      o.Theme,
-		dark:       o.Theme != ThemeLight,
-		listKeys:   newListKeys(),
-		pagerKeys:  newPagerKeys(),
-		searchKeys: newSearchKeys(),
-		cache:      o.Cache,
-		state:      o.State,
+		width:     80,
+		height:    24,
+		textWidth: o.Width,
+		theme:     o.Theme,
+		dark:      o.Theme != ThemeLight,
+		keys:      newKeyMaps(),
+		cache:     o.Cache,
+		state:     o.State,
+		readAfter: defaultReadAfter,
+		tick:      tea.Tick,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = render.DefaultWidth

@@ -43,9 +43,50 @@ func madeLibrary(t testing.TB, files map[string]string) *model.Library {
 // dark theme (no background query) and a private cache.
 func startReader(t *testing.T, lib *model.Library, w, h int) *teatest.TestModel {
 	t.Helper()
-	return teatest.NewTestModel(t, New(lib, Options{Theme: ThemeDark}),
+	return startModel(t, New(lib, Options{Theme: ThemeDark}), w, h)
+}
+
+// startModel runs m in teatest at w×h with no colours.
+func startModel(t *testing.T, m *Model, w, h int) *teatest.TestModel {
+	t.Helper()
+	return teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+}
+
+// eventually waits until cond holds, failing the test after five seconds.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("still not %s after 5s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// handClock is a tick the test fires by hand: every timer it makes waits
+// until fire is closed.
+type handClock struct{ fire chan struct{} }
+
+func newHandClock(t *testing.T) handClock {
+	c := handClock{fire: make(chan struct{})}
+	t.Cleanup(func() {
+		select {
+		case <-c.fire:
+		default:
+			close(c.fire)
+		}
+	})
+	return c
+}
+
+func (c handClock) tick(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		<-c.fire
+		return fn(time.Now())
+	}
 }
 
 // openSeed starts a reader on the seeds at w×h and opens the seed article.
@@ -122,7 +163,7 @@ func settle(m *Model) {
 		return
 	}
 	doc, err := p.com.cache.Document(p.article, p.want)
-	p.rendered(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
+	m.Update(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
 }
 
 func screenLines(m *Model) []string {

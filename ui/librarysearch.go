@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -23,11 +22,10 @@ type librarySearch struct {
 	results []model.Result
 	// query is the text the results are for; seq numbers the searches, so
 	// that results of a query typed over are dropped.
-	query  string
-	seq    int
-	busy   bool
-	cursor int
-	offset int
+	query string
+	seq   int
+	busy  bool
+	rows  rowList
 }
 
 // searchResultsMsg carries the results of one library search.
@@ -37,21 +35,23 @@ type searchResultsMsg struct {
 	results []model.Result
 }
 
-// librarySearchAction is what a key in the search screen asks the reader to do.
-type librarySearchAction int
-
-const (
-	searchNone librarySearchAction = iota
-	searchOpen
-	searchClose
-	searchQuit
-)
+// resultHeight is a result's lines: title, snippet, gap.
+const resultHeight = 3
 
 func newLibrarySearch(com *common) librarySearch {
 	in := textinput.New()
 	in.Prompt = "search: "
 	in.Placeholder = "words in any article; \"quoted phrase\""
-	return librarySearch{com: com, input: in}
+	s := librarySearch{com: com, input: in}
+	s.fit()
+	return s
+}
+
+// fit lays the results out between the header and prompt and the two
+// bottom lines.
+func (s *librarySearch) fit() {
+	s.rows.setArea(2, s.com.height-4, resultHeight)
+	s.input.SetWidth(max(1, s.com.width-len(s.input.Prompt)-1))
 }
 
 // start focuses the prompt on lib, keeping the last query and its results.
@@ -70,7 +70,7 @@ func (s *librarySearch) search() tea.Cmd {
 	q := s.input.Value()
 	if strings.TrimSpace(q) == "" || s.lib == nil {
 		s.query, s.results, s.busy = q, nil, false
-		s.cursor, s.offset = 0, 0
+		s.rows.setRows(0)
 		return nil
 	}
 	s.busy = true
@@ -86,124 +86,44 @@ func (s *librarySearch) gotResults(msg searchResultsMsg) {
 	}
 	s.busy = false
 	s.query, s.results = msg.query, msg.results
-	s.cursor, s.offset = 0, 0
+	s.rows.setRows(len(msg.results))
 }
 
 // selectedID is the ID of the article under the cursor, or "".
 func (s *librarySearch) selectedID() string {
-	if s.cursor < 0 || s.cursor >= len(s.results) {
-		return ""
+	if row := s.rows.selected(); row >= 0 {
+		return s.results[row].Article.ID
 	}
-	return s.results[s.cursor].Article.ID
+	return ""
 }
 
-func (s *librarySearch) update(msg tea.Msg) (librarySearchAction, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		return s.updateKey(msg)
-	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelDown:
-			s.move(1)
-		case tea.MouseWheelUp:
-			s.move(-1)
-		}
-	case tea.MouseClickMsg:
-		return s.click(msg.Mouse()), nil
-	}
-	return searchNone, nil
-}
-
-func (s *librarySearch) updateKey(msg tea.KeyPressMsg) (librarySearchAction, tea.Cmd) {
-	k := s.com.searchKeys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return searchQuit, nil
-	case key.Matches(msg, k.Close):
-		return searchClose, nil
-	case key.Matches(msg, k.Open):
-		if s.selectedID() != "" {
-			return searchOpen, nil
-		}
-		return searchNone, nil
-	case key.Matches(msg, k.Up):
-		s.move(-1)
-		return searchNone, nil
-	case key.Matches(msg, k.Down):
-		s.move(1)
-		return searchNone, nil
-	case key.Matches(msg, k.PageUp):
-		s.move(-s.perPage())
-		return searchNone, nil
-	case key.Matches(msg, k.PageDown):
-		s.move(s.perPage())
-		return searchNone, nil
-	}
+// typeQuery passes a key to the prompt and searches again as it changes.
+func (s *librarySearch) typeQuery(msg tea.KeyPressMsg) tea.Cmd {
 	before := s.input.Value()
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	if s.input.Value() != before {
-		return searchNone, tea.Batch(cmd, s.search())
+		return tea.Batch(cmd, s.search())
 	}
-	return searchNone, cmd
-}
-
-func (s *librarySearch) move(delta int) {
-	if len(s.results) == 0 {
-		return
-	}
-	s.cursor = max(0, min(len(s.results)-1, s.cursor+delta))
-	per := s.perPage()
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+per {
-		s.offset = s.cursor - per + 1
-	}
-}
-
-// click selects the result under the pointer; a click on the selected one opens it.
-func (s *librarySearch) click(m tea.Mouse) librarySearchAction {
-	const top = 2 // header and prompt
-	if m.Button != tea.MouseLeft || m.Y < top {
-		return searchNone
-	}
-	row := s.offset + (m.Y-top)/resultHeight
-	if row >= len(s.results) || row >= s.offset+s.perPage() {
-		return searchNone
-	}
-	if row == s.cursor {
-		return searchOpen
-	}
-	s.cursor = row
-	return searchNone
-}
-
-// resultHeight is a result's lines: title, snippet, gap.
-const resultHeight = 3
-
-// perPage is how many results fit between the prompt and the two bottom lines.
-func (s *librarySearch) perPage() int {
-	return max(1, (s.com.height-4+1)/resultHeight)
+	return cmd
 }
 
 func (s *librarySearch) view() string {
 	st := s.com.styles
 	w := s.com.width
-	s.input.SetWidth(max(1, w-len(s.input.Prompt)-1))
 	lines := []string{
 		ansi.Truncate(st.header.Render("kiosk")+st.headerDim.Render(" · search "+plural(len(s.lib.Articles), "article", "articles")), w, "…"),
 		s.input.View(),
 	}
-	end := min(len(s.results), s.offset+s.perPage())
-	for row := s.offset; row < end; row++ {
-		lines = append(lines, s.resultLines(s.results[row], row == s.cursor)...)
+	start, end := s.rows.shown()
+	for row := start; row < end; row++ {
+		lines = append(lines, s.resultLines(s.results[row], row == s.rows.cursor)...)
 	}
 	for len(lines) < s.com.height-2 {
 		lines = append(lines, "")
 	}
 	lines = append(lines[:max(2, s.com.height-2)], st.dim.Render(ansi.Truncate(s.status(), w, "…")))
-	lines = append(lines, st.dim.Render(ansi.Truncate(shortHelp(s.com.searchKeys.ShortHelp()), w, "…")))
+	lines = append(lines, st.dim.Render(ansi.Truncate(shortHelp(s.com.keys.Search.ShortHelp()), w, "…")))
 	return strings.Join(lines, "\n")
 }
 
@@ -248,7 +168,7 @@ func (s *librarySearch) status() string {
 	case len(s.results) == 0:
 		return fmt.Sprintf("No article matches “%s”.", model.Sanitize(s.query))
 	}
-	return fmt.Sprintf("%d/%s for “%s”", s.cursor+1, plural(len(s.results), "result", "results"), model.Sanitize(s.query))
+	return fmt.Sprintf("%d/%s for “%s”", s.rows.cursor+1, plural(len(s.results), "result", "results"), model.Sanitize(s.query))
 }
 
 // terms are the words of the query, for the article pane to search for.

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -20,10 +20,10 @@ type listModel struct {
 	lib *model.Library
 	// folded[i] is article i's title, byline and dateline, folded for matching.
 	folded []string
-	// visible are the indices (into lib.Articles) of the rows shown, in order.
+	// visible are the indices (into lib.Articles) of the rows shown, in order;
+	// rows is the cursor over them.
 	visible []int
-	cursor  int // index into visible
-	offset  int // first row drawn
+	rows    rowList
 	input   textinput.Model
 	// filtering is true while the filter prompt has the keyboard.
 	filtering bool
@@ -33,18 +33,6 @@ type listModel struct {
 	// not opened yet.
 	fresh int
 }
-
-// listAction is what a key or click in the list asks the reader to do.
-type listAction int
-
-const (
-	listNone listAction = iota
-	listOpen
-	listQuit
-	listHelp
-	listSkipped
-	listSearch
-)
 
 func newListModel(com *common, lib *model.Library) listModel {
 	in := textinput.New()
@@ -56,36 +44,30 @@ func newListModel(com *common, lib *model.Library) listModel {
 		l.folded[i] = model.Fold(a.Title + " " + a.Byline + " " + a.Dateline)
 	}
 	l.applyFilter("")
+	l.fit()
 	return l
 }
 
 // selected is the article under the cursor, or -1 when no row is shown.
 func (l *listModel) selected() int {
-	if l.cursor < 0 || l.cursor >= len(l.visible) {
-		return -1
+	if row := l.rows.selected(); row >= 0 {
+		return l.visible[row]
 	}
-	return l.visible[l.cursor]
+	return -1
 }
 
 // selectArticle puts the cursor on article i if it is shown.
 func (l *listModel) selectArticle(i int) {
-	for row, idx := range l.visible {
-		if idx == i {
-			l.cursor = row
-			l.scrollToCursor()
-			return
-		}
+	if row := slices.Index(l.visible, i); row >= 0 {
+		l.rows.selectRow(row)
 	}
 }
 
 // neighbour is the article shown delta rows away from article i, or -1.
 func (l *listModel) neighbour(i, delta int) int {
-	for row, idx := range l.visible {
-		if idx == i {
-			if n := row + delta; n >= 0 && n < len(l.visible) {
-				return l.visible[n]
-			}
-			return -1
+	if row := slices.Index(l.visible, i); row >= 0 {
+		if n := row + delta; n >= 0 && n < len(l.visible) {
+			return l.visible[n]
 		}
 	}
 	return -1
@@ -93,12 +75,7 @@ func (l *listModel) neighbour(i, delta int) int {
 
 // position is article i's 1-based place among the rows shown, and their count.
 func (l *listModel) position(i int) (int, int) {
-	for row, idx := range l.visible {
-		if idx == i {
-			return row + 1, len(l.visible)
-		}
-	}
-	return 0, len(l.visible)
+	return slices.Index(l.visible, i) + 1, len(l.visible)
 }
 
 // applyFilter shows the articles that match q: first those that contain it
@@ -127,143 +104,50 @@ func (l *listModel) applyFilter(q string) {
 		}
 	}
 	l.keepForView()
-	l.cursor, l.offset = 0, 0
+	l.rows.setRows(len(l.visible))
 }
 
-func (l *listModel) update(msg tea.Msg) (listAction, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if l.filtering {
-			return l.updateFilter(msg)
-		}
-		return l.updateKey(msg), nil
-	case tea.MouseClickMsg:
-		return l.click(msg.Mouse()), nil
-	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelDown:
-			l.move(1)
-		case tea.MouseWheelUp:
-			l.move(-1)
-		}
-	}
-	return listNone, nil
+// fit lays the list out for the terminal's size and the filter line.
+func (l *listModel) fit() {
+	top, height := l.itemsArea()
+	l.rows.setArea(top, height, l.rowHeight())
+	l.input.SetWidth(max(1, l.com.width-2))
 }
 
-func (l *listModel) updateKey(msg tea.KeyPressMsg) listAction {
-	k := l.com.listKeys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return listQuit
-	case key.Matches(msg, k.Help):
-		return listHelp
-	case key.Matches(msg, k.Skipped):
-		return listSkipped
-	case key.Matches(msg, k.Search):
-		return listSearch
-	case key.Matches(msg, k.ToggleRead):
-		l.toggleRead()
-	case key.Matches(msg, k.Star):
-		l.toggleStar()
-	case key.Matches(msg, k.UnreadOnly):
-		l.setView(viewUnread)
-	case key.Matches(msg, k.StarredOnly):
-		l.setView(viewStarred)
-	case key.Matches(msg, k.Open):
-		if l.selected() >= 0 {
-			return listOpen
-		}
-	case key.Matches(msg, k.Filter):
-		l.filtering = true
-		l.input.Focus()
-	case key.Matches(msg, k.ClearFilter):
-		if l.input.Value() != "" {
-			keep := l.selected()
-			l.input.Reset()
-			l.applyFilter("")
-			l.selectArticle(keep)
-		}
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-	case key.Matches(msg, k.Down):
-		l.move(1)
-	case key.Matches(msg, k.PageUp):
-		l.move(-l.perPage())
-	case key.Matches(msg, k.PageDown):
-		l.move(l.perPage())
-	case key.Matches(msg, k.Top):
-		l.move(-len(l.visible))
-	case key.Matches(msg, k.Bottom):
-		l.move(len(l.visible))
-	}
-	return listNone
+func (l *listModel) startFilter() {
+	l.filtering = true
+	l.input.Focus()
 }
 
-func (l *listModel) updateFilter(msg tea.KeyPressMsg) (listAction, tea.Cmd) {
-	switch msg.String() {
-	case "enter":
-		l.filtering = false
-		l.input.Blur()
-		return listNone, nil
-	case "esc":
-		l.filtering = false
-		l.input.Blur()
-		l.input.Reset()
-		l.applyFilter("")
-		return listNone, nil
-	case "up", "ctrl+p":
-		l.move(-1)
-		return listNone, nil
-	case "down", "ctrl+n":
-		l.move(1)
-		return listNone, nil
-	}
+// keepFilter closes the filter prompt, keeping the rows it chose.
+func (l *listModel) keepFilter() {
+	l.filtering = false
+	l.input.Blur()
+}
+
+// dropFilter closes the filter prompt and shows every row again.
+func (l *listModel) dropFilter() {
+	l.keepFilter()
+	l.input.Reset()
+	l.applyFilter("")
+}
+
+// clearFilter drops the filter, keeping the selected article selected.
+func (l *listModel) clearFilter() {
+	keep := l.selected()
+	l.dropFilter()
+	l.selectArticle(keep)
+}
+
+// typeFilter passes a key to the filter prompt and filters as it changes.
+func (l *listModel) typeFilter(msg tea.KeyPressMsg) tea.Cmd {
 	before := l.input.Value()
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
 	if l.input.Value() != before {
 		l.applyFilter(l.input.Value())
 	}
-	return listNone, cmd
-}
-
-func (l *listModel) move(delta int) {
-	if len(l.visible) == 0 {
-		return
-	}
-	l.cursor = max(0, min(len(l.visible)-1, l.cursor+delta))
-	l.scrollToCursor()
-}
-
-func (l *listModel) scrollToCursor() {
-	per := l.perPage()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+per {
-		l.offset = l.cursor - per + 1
-	}
-	l.offset = max(0, min(l.offset, len(l.visible)-per))
-}
-
-// click selects the row under the pointer; a click on the selected row opens it.
-func (l *listModel) click(m tea.Mouse) listAction {
-	if m.Button != tea.MouseLeft {
-		return listNone
-	}
-	top, height := l.itemsArea()
-	if m.Y < top || m.Y >= top+height {
-		return listNone
-	}
-	row := l.offset + (m.Y-top)/l.rowHeight()
-	if row >= len(l.visible) {
-		return listNone
-	}
-	if row == l.cursor {
-		return listOpen
-	}
-	l.cursor = row
-	return listNone
+	return cmd
 }
 
 // The list's layout, top to bottom: header, filter line (hidden on short
@@ -296,14 +180,6 @@ func (l *listModel) rowHeight() int {
 	return 3
 }
 
-func (l *listModel) perPage() int {
-	_, h := l.itemsArea()
-	if l.rowHeight() == 1 {
-		return h
-	}
-	return max(1, (h+1)/3)
-}
-
 func (l *listModel) view() string {
 	s := l.com.styles
 	w := l.com.width
@@ -319,9 +195,17 @@ func (l *listModel) view() string {
 	lines = append(lines, items[:height]...)
 	lines = append(lines, l.statusLine())
 	if l.showHelpLine() {
-		lines = append(lines, s.dim.Render(ansi.Truncate(shortHelp(l.com.listKeys.ShortHelp()), w, "…")))
+		lines = append(lines, s.dim.Render(ansi.Truncate(l.keyHint(), w, "…")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// keyHint is the key line under the list, or under the filter prompt.
+func (l *listModel) keyHint() string {
+	if l.filtering {
+		return shortHelp(l.com.keys.Filter.ShortHelp())
+	}
+	return shortHelp(l.com.keys.List.ShortHelp())
 }
 
 func (l *listModel) headerLine() string {
@@ -336,7 +220,6 @@ func (l *listModel) filterLine() string {
 	s := l.com.styles
 	switch {
 	case l.filtering:
-		l.input.SetWidth(max(1, l.com.width-2))
 		return l.input.View()
 	case l.input.Value() != "":
 		return ansi.Truncate(s.prompt.Render("filter: ")+model.Sanitize(l.input.Value())+
@@ -352,13 +235,13 @@ func (l *listModel) itemLines() []string {
 		return []string{s.dim.Render(ansi.Truncate("  "+l.emptyMessage(), w, "…"))}
 	}
 	var out []string
-	end := min(len(l.visible), l.offset+l.perPage())
-	for row := l.offset; row < end; row++ {
+	start, end := l.rows.shown()
+	for row := start; row < end; row++ {
 		a := l.lib.Articles[l.visible[row]]
 		title := ansi.Truncate(articleTitle(a), max(0, w-2-marksWidth), "…")
 		meta := ansi.Truncate(listFacts(a), max(0, w-2-marksWidth), "…")
 		marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
-		if row == l.cursor {
+		if row == l.rows.cursor {
 			bar := s.selectedBar.Render("│ ")
 			out = append(out, bar+marks+s.selectedTitle.Render(title))
 			if l.rowHeight() > 1 {
@@ -381,7 +264,7 @@ func (l *listModel) statusLine() string {
 	s := l.com.styles
 	var parts []string
 	if len(l.visible) > 0 {
-		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.visible)))
+		parts = append(parts, fmt.Sprintf("%d/%d", l.rows.cursor+1, len(l.visible)))
 	}
 	if l.fresh > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", l.fresh))

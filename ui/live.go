@@ -45,7 +45,8 @@ func (m *Model) applyUpdate(u model.Update) tea.Cmd {
 	}
 	if m.libSearch.lib != nil {
 		m.libSearch.lib = u.Lib
-		m.libSearch.results, m.libSearch.cursor, m.libSearch.offset = nil, 0, 0
+		m.libSearch.results = nil
+		m.libSearch.rows.setRows(0)
 		cmds = append(cmds, m.libSearch.search())
 	}
 	return tea.Batch(cmds...)

@@ -1,51 +1,36 @@
 package ui
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"kiosk/model"
+	"kiosk/model/modeltest"
 )
 
 // TestReaderFollowsWatchedFolder runs a reader on a real watched folder:
 // files added, changed and removed show in the list while the selection
 // stays put, and an open article whose file goes stays open, marked gone.
 func TestReaderFollowsWatchedFolder(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("b.txt", "Beta story\n\nThe second one.\n")
-	write("c.txt", "Gamma story\n\nThe third one.\n")
-	lib, err := model.LoadPaths([]string{dir}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := modeltest.NewFolder(t)
+	dir.Write("b.txt", "Beta story\n\nThe second one.\n")
+	dir.Write("c.txt", "Gamma story\n\nThe third one.\n")
+	lib := dir.Load()
 	tm := startReader(t, lib, 80, 24)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	if err := model.Watch(ctx, lib, []string{dir}, func(u model.Update) { tm.Send(LibraryUpdateMsg{Update: u}) }); err != nil {
+	if err := model.Watch(t.Context(), lib, []string{dir.Dir}, func(u model.Update) { tm.Send(LibraryUpdateMsg{Update: u}) }); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tm, "1/2")
 	tm.Send(press("j")) // select Gamma
 
-	write("a.txt", "Alpha story\n\nThe new first one.\n")
+	dir.Write("a.txt", "Alpha story\n\nThe new first one.\n")
 	waitFor(t, tm, "1 new")
-	write("b.txt", "Beta story, updated\n\nThe second one, changed.\n")
+	dir.Write("b.txt", "Beta story, updated\n\nThe second one, changed.\n")
 	waitFor(t, tm, ", updated")
 
 	tm.Send(press("enter")) // opens Gamma: the selection followed it to row 3
 	waitFor(t, tm, "The third one")
-	if err := os.Remove(filepath.Join(dir, "c.txt")); err != nil {
-		t.Fatal(err)
-	}
+	dir.Remove("c.txt")
 	waitFor(t, tm, "deleted from the library")
 	screen := finalScreen(t, tm)
 	if !strings.Contains(screen, "The third one") {
@@ -62,7 +47,7 @@ func TestOpeningAResultAfterTheLibraryShrankDoesNotCrash(t *testing.T) {
 	drive(m, press("s"))
 	m.libSearch.input.SetValue("munchen")
 	m.Update(searchResultsMsg{seq: m.libSearch.seq, query: "munchen", results: lib.Search("munchen")})
-	m.libSearch.cursor = 1
+	m.libSearch.rows.selectRow(1)
 	small := &model.Library{Name: lib.Name, Articles: lib.Articles[:1]}
 	m.Update(LibraryUpdateMsg{Update: model.Update{Lib: small, Removed: lib.Articles[1:]}})
 	drive(m, press("enter"))

@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
@@ -54,10 +55,10 @@ type Model struct {
 	loadErr  error
 	progress LoadProgressMsg
 	screen   screen
-	// back is the screen that help and the skipped-files view return to.
-	back  screen
-	list  listModel
-	pager pagerModel
+	// textFrom is the screen that help and the skipped-files view return to.
+	textFrom screen
+	list     listModel
+	pager    pagerModel
 	// text is the help or skipped-files screen while one is open.
 	text textScreen
 	// comments is the comments toggle; it holds across articles.
@@ -78,9 +79,11 @@ func New(lib *model.Library, opts Options) *Model {
 	m.pager = newPagerModel(m.com)
 	m.libSearch = newLibrarySearch(m.com)
 	m.list = newListModel(m.com, &model.Library{})
+	m.text = newTextScreen(m.com, nil)
 	if lib != nil {
 		m.setLibrary(lib, nil)
 	}
+	m.sync()
 	return m
 }
 
@@ -102,164 +105,184 @@ func (m *Model) Init() tea.Cmd {
 	return nil
 }
 
-// Update routes a message to the screen that has the keyboard.
+// Update routes a message to the screen that has the keyboard, then brings
+// the layout and the enabled keys up to date, so that View only draws.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.sync()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.com.width, m.com.height = max(1, msg.Width), max(1, msg.Height)
-		m.list.scrollToCursor()
-		return m, m.pager.rerender(m.comments)
+		return m.pager.rerender(m.comments)
 	case tea.BackgroundColorMsg:
 		if m.com.setDark(msg.IsDark()) {
-			return m, m.pager.rerender(m.comments)
+			return m.pager.rerender(m.comments)
 		}
-		return m, nil
 	case LoadProgressMsg:
 		m.progress = msg
-		return m, nil
 	case LibraryMsg:
 		m.setLibrary(msg.Lib, msg.Err)
-		return m, nil
 	case renderedMsg:
 		m.pager.rendered(msg)
-		return m, nil
 	case readTimeMsg:
 		m.pager.readTimeUp(msg)
-		return m, nil
 	case searchResultsMsg:
 		m.libSearch.gotResults(msg)
-		return m, nil
 	case LibraryUpdateMsg:
-		return m, m.applyUpdate(msg.Update)
+		return m.applyUpdate(msg.Update)
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
-			m.pager.leave()
-			return m, tea.Quit
-		}
+		return m.key(msg)
+	case tea.MouseWheelMsg:
+		return m.wheel(msg)
+	case tea.MouseClickMsg:
+		return m.click(msg.Mouse())
 	}
-	switch m.screen {
-	case screenLoading:
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-			return m, tea.Quit
-		}
-	case screenList:
-		return m, m.updateList(msg)
-	case screenPager:
-		return m, m.updatePager(msg)
-	case screenSearch:
-		return m, m.updateLibrarySearch(msg)
-	case screenHelp, screenSkipped:
-		if m.text.update(msg) {
-			m.screen = m.back
-		}
-	}
-	return m, nil
+	return nil
 }
 
-func (m *Model) updateList(msg tea.Msg) tea.Cmd {
-	if m.empty() {
-		if k, ok := msg.(tea.KeyPressMsg); ok {
-			switch {
-			case k.String() == "q" || k.String() == "esc":
-				return tea.Quit
-			case k.String() == "!" && len(m.list.lib.Skipped) > 0:
-				m.showText(screenSkipped)
-			}
-		}
+// sync fits every screen to the terminal and enables the keys of the mode
+// the reader is in.
+func (m *Model) sync() {
+	m.list.fit()
+	m.libSearch.fit()
+	m.pager.fit()
+	m.text.fit(m.com)
+	m.syncKeys()
+}
+
+func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	switch m.screen {
+	case screenList:
+		m.list.rows.wheel(msg)
+	case screenSearch:
+		m.libSearch.rows.wheel(msg)
+	case screenPager:
+		return m.pager.wheel(msg)
+	case screenHelp, screenSkipped:
+		return m.text.wheel(msg)
+	}
+	return nil
+}
+
+// click selects the row under the pointer; a click on the selected row
+// opens it.
+func (m *Model) click(mouse tea.Mouse) tea.Cmd {
+	switch {
+	case m.screen == screenList && !m.empty() && m.list.rows.click(mouse):
+		return m.openSelected()
+	case m.screen == screenSearch && m.libSearch.rows.click(mouse):
+		return m.openResult()
+	}
+	return nil
+}
+
+// openSelected opens the article under the list's cursor.
+func (m *Model) openSelected() tea.Cmd {
+	m.pagerFrom = screenList
+	return m.openArticle(m.list.selected())
+}
+
+func (m *Model) startSearch() tea.Cmd {
+	m.screen = screenSearch
+	return m.libSearch.start(m.lib)
+}
+
+func (m *Model) closeSearch() {
+	m.libSearch.input.Blur()
+	m.screen = screenList
+}
+
+// openResult opens the article of the selected search result, searching
+// it for the query's words.
+func (m *Model) openResult() tea.Cmd {
+	// The results may be of an older snapshot of a watched library: find
+	// the article in this one.
+	i := indexOfID(m.lib, m.libSearch.selectedID())
+	if i < 0 {
 		return nil
 	}
-	action, cmd := m.list.update(msg)
-	switch action {
-	case listQuit:
-		return tea.Quit
-	case listHelp:
-		m.showText(screenHelp)
-	case listSkipped:
-		if len(m.list.lib.Skipped) > 0 {
-			m.showText(screenSkipped)
-		}
-	case listOpen:
-		m.pagerFrom = screenList
-		return m.openArticle(m.list.selected())
-	case listSearch:
-		m.screen = screenSearch
-		return m.libSearch.start(m.lib)
-	}
-	return cmd
+	m.list.selectArticle(i)
+	m.pagerFrom = screenSearch
+	m.screen = screenPager
+	m.seen(m.lib.Articles[i])
+	return m.pager.openSearching(m.lib.Articles[i], i, m.comments, m.libSearch.terms())
 }
 
-func (m *Model) updateLibrarySearch(msg tea.Msg) tea.Cmd {
-	action, cmd := m.libSearch.update(msg)
-	switch action {
-	case searchQuit:
-		return tea.Quit
-	case searchClose:
-		m.libSearch.input.Blur()
-		m.screen = screenList
-	case searchOpen:
-		// The results may be of an older snapshot of a watched library:
-		// find the article in this one.
-		i := indexOfID(m.lib, m.libSearch.selectedID())
-		if i < 0 {
-			return cmd
-		}
+// back leaves the article for the screen it was opened from, with the
+// article selected in the list.
+func (m *Model) back() {
+	m.pager.leave()
+	m.list.selectArticle(m.pager.index)
+	m.screen = m.pagerFrom
+}
+
+// step opens the article delta rows away in the list, or says there is none.
+func (m *Model) step(delta int) tea.Cmd {
+	if i := m.list.neighbour(m.pager.index, delta); i >= 0 {
 		m.list.selectArticle(i)
-		m.pagerFrom = screenSearch
-		m.screen = screenPager
-		m.seen(m.lib.Articles[i])
-		return m.pager.openSearching(m.lib.Articles[i], i, m.comments, m.libSearch.terms())
+		return m.openArticle(i)
 	}
-	return cmd
+	if delta > 0 {
+		m.pager.note = "This is the last article."
+	} else {
+		m.pager.note = "This is the first article."
+	}
+	return nil
 }
 
-func (m *Model) updatePager(msg tea.Msg) tea.Cmd {
-	action, cmd := m.pager.update(msg)
-	switch action {
-	case pagerQuit:
-		m.pager.leave()
-		return tea.Quit
-	case pagerBack:
-		m.pager.leave()
-		m.list.selectArticle(m.pager.index)
-		m.screen = m.pagerFrom
-	case pagerHelp:
-		m.showText(screenHelp)
-	case pagerNext, pagerPrev:
-		delta := 1
-		if action == pagerPrev {
-			delta = -1
-		}
-		if i := m.list.neighbour(m.pager.index, delta); i >= 0 {
-			m.list.selectArticle(i)
-			return m.openArticle(i)
-		}
-		if delta > 0 {
-			m.pager.note = "This is the last article."
-		} else {
-			m.pager.note = "This is the first article."
-		}
-	case pagerNextUnread:
-		if i := m.list.nextUnread(m.pager.index); i >= 0 {
-			m.list.selectArticle(i)
-			return m.openArticle(i)
-		}
-		m.pager.note = "No other unread article here."
-	case pagerToggleComments:
-		m.comments = !m.comments
-		return m.pager.toggleComments(m.comments)
+func (m *Model) nextUnread() tea.Cmd {
+	if i := m.list.nextUnread(m.pager.index); i >= 0 {
+		m.list.selectArticle(i)
+		return m.openArticle(i)
 	}
-	return cmd
+	m.pager.note = "No other unread article here."
+	return nil
 }
 
-// showText opens the help or skipped-files screen over the current one.
-func (m *Model) showText(s screen) {
-	lines := skippedLines(m.com, m.list.lib.Skipped)
-	if s == screenHelp {
-		lines = helpLines(m.com, m.screen == screenPager)
+func (m *Model) toggleComments() tea.Cmd {
+	if m.pager.article.Comments == nil {
+		m.pager.note = "This article has no comments footer."
+		return nil
 	}
-	m.back, m.screen = m.screen, s
-	m.text = textScreen{com: m.com, lines: lines}
+	m.comments = !m.comments
+	return m.pager.toggleComments(m.comments)
 }
+
+// quit leaves the reader, saving the place in an open article.
+func (m *Model) quit() tea.Cmd {
+	m.pager.leave()
+	return tea.Quit
+}
+
+func (m *Model) showHelp() {
+	from, on := m.mode(), map[key.Help]bool{}
+	for _, b := range bindingsOf(&m.com.keys) {
+		if b.Enabled() {
+			on[b.Help()] = true
+		}
+	}
+	m.showText(screenHelp, func() []string {
+		return helpLines(m.com, from, on, len(m.list.lib.Skipped) > 0)
+	})
+}
+
+func (m *Model) showSkipped() {
+	m.showText(screenSkipped, func() []string { return skippedLines(m.com, m.list.lib.Skipped) })
+}
+
+// showText opens the help or skipped-files screen over the current one;
+// its lines are made once its keys are on, so that its key hint names them.
+func (m *Model) showText(s screen, lines func() []string) {
+	m.textFrom, m.screen = m.screen, s
+	m.syncKeys()
+	m.text = newTextScreen(m.com, lines())
+}
+
+func (m *Model) closeText() { m.screen = m.textFrom }
 
 func (m *Model) openArticle(i int) tea.Cmd {
 	if i < 0 || i >= len(m.lib.Articles) {

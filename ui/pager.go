@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -60,20 +59,6 @@ type renderedMsg struct {
 	err     error
 }
 
-// pagerAction is what a key in the pane asks the reader to do.
-type pagerAction int
-
-const (
-	pagerNone pagerAction = iota
-	pagerBack
-	pagerNext
-	pagerPrev
-	pagerHelp
-	pagerQuit
-	pagerToggleComments
-	pagerNextUnread
-)
-
 func newPagerModel(com *common) pagerModel {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
@@ -127,7 +112,7 @@ func (p *pagerModel) rerender(comments bool) tea.Cmd {
 	if p.article == nil {
 		return nil
 	}
-	p.setSize()
+	p.fit()
 	p.want = render.Options{Width: p.com.columnWidth(), Dark: p.com.dark, Comments: comments}
 	if p.doc != nil && p.docOpts == p.want {
 		return nil
@@ -190,104 +175,50 @@ func (p *pagerModel) toggleComments(comments bool) tea.Cmd {
 	return p.rerender(comments)
 }
 
-func (p *pagerModel) setSize() {
+// fit sizes the viewport and the search prompt to the terminal.
+func (p *pagerModel) fit() {
 	p.vp.SetWidth(p.com.width)
 	p.vp.SetHeight(max(1, p.com.height-1))
+	p.input.SetWidth(max(1, p.com.width-2))
 }
 
-func (p *pagerModel) update(msg tea.Msg) (pagerAction, tea.Cmd) {
-	defer p.noticeScroll(p.vp.YOffset())
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		p.note = ""
-		if p.prompting {
-			return p.updatePrompt(msg)
-		}
-		return p.updateKey(msg), nil
-	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		return pagerNone, cmd
-	}
-	return pagerNone, nil
+// clearSearch drops the search and its highlights.
+func (p *pagerModel) clearSearch() {
+	p.search.clear()
+	p.vp.SetContentLines(p.doc.Lines)
 }
 
-func (p *pagerModel) updateKey(msg tea.KeyPressMsg) pagerAction {
-	k := p.com.pagerKeys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return pagerQuit
-	case msg.String() == "esc" && p.search.active():
-		p.search.clear()
-		p.vp.SetContentLines(p.doc.Lines)
-	case key.Matches(msg, k.Back):
-		return pagerBack
-	case key.Matches(msg, k.Help):
-		return pagerHelp
-	case key.Matches(msg, k.Next):
-		return pagerNext
-	case key.Matches(msg, k.Prev):
-		return pagerPrev
-	case key.Matches(msg, k.ToggleRead):
-		p.toggleRead()
-	case key.Matches(msg, k.Star):
-		p.toggleStar()
-	case key.Matches(msg, k.NextUnread):
-		return pagerNextUnread
-	case key.Matches(msg, k.Comments):
-		if p.article.Comments == nil {
-			p.note = "This article has no comments footer."
-			return pagerNone
-		}
-		return pagerToggleComments
-	case key.Matches(msg, k.Search):
-		if p.doc != nil {
-			p.prompting = true
-			p.input.Reset()
-			p.input.SetWidth(max(1, p.com.width-2))
-			p.input.Focus()
-		}
-	case key.Matches(msg, k.NextMatch):
-		p.stepMatch(1)
-	case key.Matches(msg, k.PrevMatch):
-		p.stepMatch(-1)
-	case key.Matches(msg, k.Down):
-		p.vp.ScrollDown(1)
-	case key.Matches(msg, k.Up):
-		p.vp.ScrollUp(1)
-	case key.Matches(msg, k.PageDown):
-		p.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		p.vp.PageUp()
-	case key.Matches(msg, k.HalfDown):
-		p.vp.HalfPageDown()
-	case key.Matches(msg, k.HalfUp):
-		p.vp.HalfPageUp()
-	case key.Matches(msg, k.Top):
-		p.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		p.vp.GotoBottom()
-	}
-	return pagerNone
+// startPrompt opens the search prompt in the status bar.
+func (p *pagerModel) startPrompt() {
+	p.prompting = true
+	p.input.Reset()
+	p.input.Focus()
 }
 
-func (p *pagerModel) updatePrompt(msg tea.KeyPressMsg) (pagerAction, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		p.prompting = false
-		p.input.Blur()
-		return pagerNone, nil
-	case "enter":
-		p.prompting = false
-		p.input.Blur()
-		p.runSearch(p.input.Value())
-		return pagerNone, nil
-	case "ctrl+c":
-		return pagerQuit, nil
-	}
+func (p *pagerModel) cancelPrompt() {
+	p.prompting = false
+	p.input.Blur()
+}
+
+// runPrompt closes the prompt and searches for what was typed.
+func (p *pagerModel) runPrompt() {
+	p.cancelPrompt()
+	p.runSearch(p.input.Value())
+}
+
+// typeQuery passes a key to the search prompt.
+func (p *pagerModel) typeQuery(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	return pagerNone, cmd
+	return cmd
+}
+
+// wheel scrolls the article.
+func (p *pagerModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	defer p.noticeScroll(p.vp.YOffset())
+	var cmd tea.Cmd
+	p.vp, cmd = p.vp.Update(msg)
+	return cmd
 }
 
 func (p *pagerModel) runSearch(query string) {
@@ -309,6 +240,9 @@ func (p *pagerModel) runSearch(query string) {
 func noMatch(query string) string {
 	return fmt.Sprintf("No match for “%s”.", model.Sanitize(query))
 }
+
+func (p *pagerModel) nextMatch() { p.stepMatch(1) }
+func (p *pagerModel) prevMatch() { p.stepMatch(-1) }
 
 func (p *pagerModel) stepMatch(delta int) {
 	if len(p.search.matches) == 0 {
@@ -359,7 +293,7 @@ func (p *pagerModel) statusBar(pos, total int) string {
 		left = append(left, p.note)
 	}
 	l := " " + strings.Join(left, " · ") + " "
-	right := shortHelp(p.com.pagerKeys.ShortHelp()) + " "
+	right := shortHelp(p.com.keys.Pane.ShortHelp()) + " "
 	bar := l
 	if gap := w - ansi.StringWidth(l) - ansi.StringWidth(right); gap > 0 {
 		bar = l + strings.Repeat(" ", gap) + right

@@ -74,6 +74,6 @@ func TestGoldenPane40x12(t *testing.T) {
 
 func TestGoldenEmptyLibrary(t *testing.T) {
 	tm := startReader(t, &model.Library{Name: "~/empty"}, 80, 24)
-	waitFor(t, tm, "q quits")
+	waitFor(t, tm, "q/esc quit")
 	golden.RequireEqual(t, finalScreen(t, tm))
 }

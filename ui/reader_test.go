@@ -128,6 +128,7 @@ func TestNextPrevAndBackKeepSelection(t *testing.T) {
 
 func TestOpeningAnArticlePrefetchesTheNext(t *testing.T) {
 	m := newReader(threeArticles(), 80, 24)
+	m.com.readAfter = 0
 	_, cmd := m.Update(press("enter"))
 	runCmds(cmd)
 	next := m.lib.Articles[1]

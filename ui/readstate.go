@@ -10,9 +10,10 @@ import (
 )
 
 // An opened article becomes read once the reader scrolls it or keeps it open
-// for readAfter: a glance at the first screen (opened by mistake, or passed
-// through with ] on the way to another) does not count as reading.
-const readAfter = 3 * time.Second
+// for defaultReadAfter (common.readAfter): a glance at the first screen
+// (opened by mistake, or passed through with ] on the way to another) does
+// not count as reading.
+const defaultReadAfter = 3 * time.Second
 
 // readTimeMsg arrives readAfter after an article was opened; opening is the
 // opening it was started for, so a stale one (the reader moved on) is dropped.
@@ -26,7 +27,7 @@ func (p *pagerModel) beginReading(a *model.Article) tea.Cmd {
 	p.resume = p.com.state.Get(a.ID).Position
 	p.readPending = true
 	opening := p.opening
-	return tea.Tick(readAfter, func(time.Time) tea.Msg { return readTimeMsg{opening: opening} })
+	return p.com.tick(p.com.readAfter, func(time.Time) tea.Msg { return readTimeMsg{opening: opening} })
 }
 
 // readTimeUp marks the article read if it is still open since the timer began.
@@ -199,9 +200,9 @@ const marksWidth = 3
 func (l *listModel) viewStatus() string {
 	switch l.only {
 	case viewUnread:
-		return "unread only (" + l.com.listKeys.UnreadOnly.Help().Key + " shows all)"
+		return "unread only (" + l.com.keys.List.UnreadOnly.Help().Key + " shows all)"
 	case viewStarred:
-		return "starred only (" + l.com.listKeys.StarredOnly.Help().Key + " shows all)"
+		return "starred only (" + l.com.keys.List.StarredOnly.Help().Key + " shows all)"
 	}
 	return ""
 }
@@ -212,10 +213,10 @@ func (l *listModel) emptyMessage() string {
 	case l.input.Value() != "":
 		return "No article matches this filter. Esc clears it."
 	case l.only == viewUnread:
-		return "No unread articles. " + l.com.listKeys.UnreadOnly.Help().Key + " shows all."
+		return "No unread articles. " + l.com.keys.List.UnreadOnly.Help().Key + " shows all."
 	case l.only == viewStarred:
-		return "No starred articles: " + l.com.listKeys.Star.Help().Key + " stars one. " +
-			l.com.listKeys.StarredOnly.Help().Key + " shows all."
+		return "No starred articles: " + l.com.keys.List.Star.Help().Key + " stars one. " +
+			l.com.keys.List.StarredOnly.Help().Key + " shows all."
 	}
 	return "No articles."
 }

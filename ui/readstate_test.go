@@ -8,7 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"kiosk/model"
@@ -20,9 +19,7 @@ var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 // startReaderWithState is startReader with a state store.
 func startReaderWithState(t *testing.T, lib *model.Library, st *state.Store, w, h int) *teatest.TestModel {
 	t.Helper()
-	return teatest.NewTestModel(t, New(lib, Options{Theme: ThemeDark, State: st}),
-		teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	return startModel(t, New(lib, Options{Theme: ThemeDark, State: st}), w, h)
 }
 
 func readerWithState(lib *model.Library, st *state.Store, w, h int) *Model {
@@ -98,25 +95,40 @@ func TestOpeningWithoutScrollingMarksReadOnlyAfterAWhile(t *testing.T) {
 	}
 }
 
-// The real timer, end to end: an article left open without a scroll
-// becomes read after readAfter.
+// The timer, end to end through a running program: an article left open
+// without a scroll becomes read when its timer fires, not before.
 func TestArticleKeptOpenBecomesRead(t *testing.T) {
 	st := state.NewMemory()
-	tm := startReaderWithState(t, threeArticles(), st, 80, 24)
+	m := New(threeArticles(), Options{Theme: ThemeDark, State: st})
+	clock := newHandClock(t)
+	m.com.tick = clock.tick
+	tm := startModel(t, m, 80, 24)
 	waitFor(t, tm, "q quit")
 	tm.Send(press("enter"))
 	waitFor(t, tm, "Erster Absatz")
 	if st.Get("a").Read {
 		t.Fatal("the article was read the moment it opened")
 	}
-	deadline := time.Now().Add(readAfter + 5*time.Second)
-	for !st.Get("a").Read {
-		if time.Now().After(deadline) {
-			t.Fatalf("the article was not marked read %v after it opened", readAfter)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	close(clock.fire)
+	eventually(t, "marked read once the timer fired", func() bool { return st.Get("a").Read })
 	finalScreen(t, tm)
+}
+
+func TestReadTimerWaitsReadAfter(t *testing.T) {
+	m := newReader(threeArticles(), 80, 24)
+	var asked time.Duration
+	m.com.readAfter = 7 * time.Second
+	m.com.tick = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+		asked = d
+		return nil
+	}
+	drive(m, press("enter"))
+	if asked != 7*time.Second {
+		t.Errorf("the read timer was set for %v, want the reader's readAfter (7s)", asked)
+	}
+	if New(nil, Options{}).com.readAfter != 3*time.Second {
+		t.Error("an article should become read after 3 seconds open, as the README says")
+	}
 }
 
 func TestMarkUnreadInThePaneSticks(t *testing.T) {

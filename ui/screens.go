@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -24,41 +24,70 @@ func shortHelp(bindings []key.Binding) string {
 }
 
 // helpLines is the full help, generated from the key maps so that it
-// always tells the truth about the bindings. The screen the reader came
-// from is listed first; the two sections sit side by side when they fit.
-func helpLines(c *common, fromPager bool) []string {
-	s := c.styles
-	list := helpSection(s, "Article list", c.listKeys.FullHelp())
-	pane := helpSection(s, "Article pane", c.pagerKeys.FullHelp())
-	if fromPager {
-		list, pane = pane, list
+// always tells the truth about the bindings: a section for each mode, the
+// one the reader came from first, two side by side when they fit. That
+// section lists the keys that work there now (on: the bindings enabled when
+// help was asked for); the others list their mode's keys, but for one this
+// reader can never use (! with no skipped files).
+func helpLines(c *common, from mode, on map[key.Help]bool, skipped bool) []string {
+	s, k := c.styles, c.keys
+	section := func(title string, md mode, km help.KeyMap) string {
+		shown := func(b key.Binding) bool {
+			if md == from {
+				return on[b.Help()]
+			}
+			return skipped || b.Help() != k.List.Skipped.Help()
+		}
+		return helpSection(s, title, km.FullHelp(), shown)
 	}
-	var body []string
-	const gap = 4
-	if colWidth := max(lipgloss.Width(list), lipgloss.Width(pane)); c.width >= 2*colWidth+gap {
-		left := lipgloss.NewStyle().Width(colWidth + gap).Render(list)
-		body = strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, left, pane), "\n")
-	} else {
-		body = append(strings.Split(list, "\n"), "")
-		body = append(body, strings.Split(pane, "\n")...)
+	list, pane := section("Article list", modeList, k.List), section("Article pane", modePane, k.Pane)
+	filter, prompt := section("Filtering the list (/)", modeFilter, k.Filter), section("Searching the article (/)", modePrompt, k.Prompt)
+	if from == modePane {
+		list, pane, filter, prompt = pane, list, prompt, filter
 	}
-	body = append(body, "")
-	body = append(body, strings.Split(helpSection(s, "Search in every article (s)", c.searchKeys.FullHelp()), "\n")...)
-	lines := []string{s.header.Render("kiosk help") + s.dim.Render(" · j/k scroll · any other key closes"), ""}
-	lines = append(lines, body...)
+	lines := []string{s.header.Render("kiosk help") + s.dim.Render(" · "+shortHelp(k.Text.ShortHelp())), ""}
+	for _, pair := range [][2]string{
+		{list, pane},
+		{filter, prompt},
+		{section("Search in every article (s)", modeSearch, k.Search), section("Help and skipped files", modeText, k.Text)},
+	} {
+		lines = append(lines, sideBySide(c.width, pair[0], pair[1])...)
+		lines = append(lines, "")
+	}
+	lines = append(lines, strings.Split(helpSection(s, "Everywhere", [][]key.Binding{{k.Global.Quit}}, key.Binding.Enabled), "\n")...)
 	return append(lines, "",
-		s.dim.Render("ctrl+c quits from anywhere."),
 		s.dim.Render("In the list, / filters by title, byline and place, and s searches"),
-		s.dim.Render("the whole text of every article; in an article, / searches its text."))
+		s.dim.Render("the whole text of every article; in an article, / searches its text."),
+		s.dim.Render("At a prompt, every other key types into it."))
 }
 
-func helpSection(s styles, title string, groups [][]key.Binding) string {
-	lines := []string{s.prompt.Render(title)}
+// sideBySide puts two blocks of lines next to each other when the
+// terminal is wide enough, else one above the other.
+func sideBySide(width int, a, b string) []string {
+	const gap = 4
+	if colWidth := max(lipgloss.Width(a), lipgloss.Width(b)); width >= 2*colWidth+gap {
+		left := lipgloss.NewStyle().Width(colWidth + gap).Render(a)
+		return strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, left, b), "\n")
+	}
+	return append(append(strings.Split(a, "\n"), ""), strings.Split(b, "\n")...)
+}
+
+func helpSection(s styles, title string, groups [][]key.Binding, shown func(key.Binding) bool) string {
+	var bindings []key.Binding
+	keyWidth := 0
 	for _, group := range groups {
-		for _, kb := range group {
-			h := kb.Help()
-			lines = append(lines, "  "+s.help.FullKey.Render(fmt.Sprintf("%-9s", h.Key))+" "+s.help.FullDesc.Render(h.Desc))
+		for _, b := range group {
+			if shown(b) {
+				bindings = append(bindings, b)
+				keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
+			}
 		}
+	}
+	lines := []string{s.prompt.Render(title)}
+	for _, b := range bindings {
+		h := b.Help()
+		pad := strings.Repeat(" ", keyWidth-ansi.StringWidth(h.Key))
+		lines = append(lines, "  "+s.help.FullKey.Render(h.Key+pad)+"  "+s.help.FullDesc.Render(h.Desc))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -85,7 +114,7 @@ func loadingView(c *common, p LoadProgressMsg) string {
 		bar := s.progressFull.Render(strings.Repeat("█", full)) + s.progressEmpty.Render(strings.Repeat("░", barWidth-full))
 		lines = append(lines, "", bar, s.dim.Render(fmt.Sprintf("%d of %d files", p.Done, p.Total)))
 	}
-	lines = append(lines, "", s.dim.Render("q quits"))
+	lines = append(lines, "", s.dim.Render(shortHelp([]key.Binding{c.keys.Loading.Quit})))
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
@@ -105,58 +134,18 @@ func emptyView(c *common, lib *model.Library, err error) string {
 		"",
 	)
 	if lib != nil && len(lib.Skipped) > 0 {
-		lines = append(lines, plural(len(lib.Skipped), "file was", "files were")+" skipped: ! shows why.")
+		lines = append(lines, plural(len(lib.Skipped), "file was", "files were")+" skipped: "+c.keys.Empty.Skipped.Help().Key+" shows why.")
 	}
-	lines = append(lines, s.dim.Render("q quits"))
+	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped})))
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
 // skippedLines lists the files that did not load, with the reason for each.
 func skippedLines(c *common, items []model.Skipped) []string {
 	s := c.styles
-	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · j/k scroll · any other key closes", len(items)))}
+	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · %s", len(items), shortHelp(c.keys.Text.ShortHelp())))}
 	for _, it := range items {
 		lines = append(lines, model.Sanitize(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
 	}
 	return lines
-}
-
-// textScreen shows lines that may be taller than the terminal: j/k and the
-// page keys scroll, any other key closes it.
-type textScreen struct {
-	com    *common
-	lines  []string
-	offset int
-}
-
-// update scrolls; it reports true when the screen should close.
-func (v *textScreen) update(msg tea.Msg) bool {
-	var delta int
-	page := max(1, v.com.height-1)
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "j", "down":
-			delta = 1
-		case "k", "up":
-			delta = -1
-		case "space", "f", "pgdown":
-			delta = page
-		case "b", "pgup":
-			delta = -page
-		default:
-			return true
-		}
-	case tea.MouseWheelMsg:
-		delta = 3
-		if msg.Mouse().Button == tea.MouseWheelUp {
-			delta = -3
-		}
-	}
-	v.offset = max(0, min(v.offset+delta, len(v.lines)-v.com.height))
-	return false
-}
-
-func (v *textScreen) view() string {
-	return clipLines(strings.Join(v.lines[min(v.offset, len(v.lines)):], "\n"), v.com.width, v.com.height)
 }
