@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"kiosk/model"
+	"kiosk/render"
 )
 
 // TestReaderFollowsWatchedFolder runs a reader on a real watched folder:
@@ -58,7 +59,7 @@ func TestReaderFollowsWatchedFolder(t *testing.T) {
 // result is opened by its article, never by a stale position.
 func TestOpeningAResultAfterTheLibraryShrankDoesNotCrash(t *testing.T) {
 	lib := madeLibrary(t, searchLibraryFixture(t))
-	m := New(lib, Options{Theme: ThemeDark})
+	m := New(lib, Options{Theme: render.ThemeDark})
 	drive(m, press("s"))
 	m.libSearch.input.SetValue("munchen")
 	m.Update(searchResultsMsg{seq: m.libSearch.seq, query: "munchen", results: lib.Search("munchen")})

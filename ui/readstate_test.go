@@ -13,6 +13,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/state"
+	"kiosk/render"
 )
 
 var tab = tea.KeyPressMsg{Code: tea.KeyTab}
@@ -20,13 +21,13 @@ var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 // startReaderWithState is startReader with a state store.
 func startReaderWithState(t *testing.T, lib *model.Library, st *state.Store, w, h int) *teatest.TestModel {
 	t.Helper()
-	return teatest.NewTestModel(t, New(lib, Options{Theme: ThemeDark, State: st}),
+	return teatest.NewTestModel(t, New(lib, Options{Theme: render.ThemeDark, State: st}),
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 }
 
 func readerWithState(lib *model.Library, st *state.Store, w, h int) *Model {
-	m := New(lib, Options{Theme: ThemeDark, State: st})
+	m := New(lib, Options{Theme: render.ThemeDark, State: st})
 	drive(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
