@@ -40,7 +40,7 @@ func TestUnreadableFileIsMovedAsideAndStateStartsEmpty(t *testing.T) {
 			if after, err := os.ReadFile(w.MovedTo); err != nil || !bytes.Equal(after, before) {
 				t.Errorf("the moved-aside file does not hold the original bytes: %q, %v", after, err)
 			}
-			if !s.Persistent() {
+			if !persistent(s) {
 				t.Error("store does not save after moving the broken file aside")
 			}
 			s.MarkRead("a", true)
