@@ -1,31 +1,26 @@
 package cli
 
 import (
-	"slices"
+	"kiosk/render"
 
 	"github.com/spf13/cobra"
 )
 
-// defaultWidth is the widest text column kiosk sets, as most style guides
-// for reading prose recommend.
-const defaultWidth = 80
-
 // minWidth keeps a text column that can still hold a word or two.
 const minWidth = 20
 
-// themes are the values of --theme.
-func themes() []string { return []string{"auto", "dark", "light"} }
-
 // displayFlags are the flags of the commands that show articles.
 type displayFlags struct {
-	width int
-	theme string
+	width     int
+	themeName string
+	// theme is themeName parsed, by check.
+	theme render.Theme
 }
 
 func (d *displayFlags) register(cmd *cobra.Command) {
-	cmd.Flags().IntVarP(&d.width, "width", "w", defaultWidth, "widest text column, in terminal columns")
-	cmd.Flags().StringVarP(&d.theme, "theme", "t", "auto", "colours for a dark or light terminal: auto, dark or light")
-	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(themes(), cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().IntVarP(&d.width, "width", "w", render.DefaultWidth, "widest text column, in terminal columns")
+	cmd.Flags().StringVarP(&d.themeName, "theme", "t", string(render.ThemeAuto), "colours for a dark or light terminal: auto, dark or light")
+	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(render.Themes(), cobra.ShellCompDirectiveNoFileComp))
 }
 
 // check rejects values no command can use, as a usage error.
@@ -33,9 +28,11 @@ func (d *displayFlags) check(cmd *cobra.Command) error {
 	if d.width < minWidth {
 		return usagef(cmd, "--width %d is too narrow: give at least %d columns", d.width, minWidth)
 	}
-	if !slices.Contains(themes(), d.theme) {
-		return usagef(cmd, "--theme %q is not a theme: use auto, dark or light", d.theme)
+	theme, err := render.ParseTheme(d.themeName)
+	if err != nil {
+		return usagef(cmd, "--theme %v", err)
 	}
+	d.theme = theme
 	return nil
 }
 

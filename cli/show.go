@@ -81,7 +81,7 @@ func (c *app) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) err
 	body, hint := *a, ""
 	if !f.comments && a.Comments != nil {
 		body.Comments = nil
-		hint = lipgloss.NewStyle().Faint(true).MarginLeft(2).Render(commentsHint(a.Comments)) + "\n\n"
+		hint = lipgloss.NewStyle().Faint(true).MarginLeft(2).Render(render.CommentsHint(a.Comments, "add --comments")) + "\n\n"
 	}
 	styled, err := render.Article(&body, render.Options{
 		Width:    width,
@@ -105,23 +105,13 @@ func fileGivenAsArticle(cmd *cobra.Command, err error, args []string) error {
 	return usagef(cmd, "%q is a file, not an article number or id: try 'kiosk show 1 %s'", oneLine(args[0]), oneLine(args[0]))
 }
 
-func commentsHint(c *model.Comments) string {
-	switch {
-	case !c.HasCount:
-		return "Comments available · add --comments to show them"
-	case c.Count == 1:
-		return "1 comment · add --comments to show it"
-	}
-	return fmt.Sprintf("%d comments · add --comments to show them", c.Count)
-}
-
 // darkBackground resolves a theme: "auto" asks the terminal, which costs a
 // round trip and falls back to dark when the terminal does not answer.
-func (c *app) darkBackground(theme string) bool {
+func (c *app) darkBackground(theme render.Theme) bool {
 	switch theme {
-	case "dark":
+	case render.ThemeDark:
 		return true
-	case "light":
+	case render.ThemeLight:
 		return false
 	}
 	in, inOK := terminal(c.stdin)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package cli
 
 import (
@@ -235,11 +237,19 @@ func TestPanicWhileLoadingRestoresTheTerminal(t *testing.T) {
 	p := tea.NewProgram(ui.New(nil, ui.Options{}), tea.WithInput(term.tty), tea.WithOutput(term.tty),
 		tea.WithContext(context.Background()))
 	loaded := make(chan error, 1)
+	up := make(chan struct{})
 	go loadInto(p, loaded, func(func(done, total int)) (*model.Library, error) {
-		time.Sleep(100 * time.Millisecond) // the reader is up by now
+		<-up
 		panic("boom")
 	})
-	if _, err := p.Run(); err != nil {
+	ran := make(chan error, 1)
+	go func() {
+		_, err := p.Run()
+		ran <- err
+	}()
+	term.waitFor(t, "loading articles") // the reader is up
+	close(up)
+	if err := <-ran; err != nil {
 		t.Errorf("Run = %v, want the program to quit", err)
 	}
 	if err := <-loaded; err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "loadInto") {

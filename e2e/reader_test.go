@@ -1,5 +1,8 @@
+//go:build unix
+
 // Package e2e runs the built kiosk binary in a real terminal (tmux) and
-// checks what a user sees.
+// checks what a user sees. It drives tmux and signals, so it is built on
+// Unix only.
 package e2e
 
 import (

@@ -22,14 +22,19 @@ type Update struct {
 	Removed []*Article
 }
 
-// Timing of a watched library: a file is read once it has had no events
-// and kept its size for settle, checked every tick, so that one still being
-// written is picked up complete, and a burst of thousands of files makes a
-// few updates, not thousands.
-const (
-	settle = 300 * time.Millisecond
-	tick   = 100 * time.Millisecond
-)
+// watchTiming says when a watched library reads its files: a file is read
+// once it has had no events and kept its size for settle, checked every
+// tick, so that one still being written is picked up complete, and a burst
+// of thousands of files makes a few updates, not thousands. Tests set their
+// own, to run in milliseconds and on a clock they control.
+type watchTiming struct {
+	settle, tick time.Duration
+	now          func() time.Time
+}
+
+func defaultWatchTiming() watchTiming {
+	return watchTiming{settle: 300 * time.Millisecond, tick: 100 * time.Millisecond, now: time.Now}
+}
 
 // Watch follows the folders and files in paths, from which lib was loaded,
 // and calls onUpdate with a new snapshot after each batch of changes:
@@ -37,6 +42,10 @@ const (
 // watches are set up and stops when ctx is done. onUpdate runs on Watch's
 // own goroutine.
 func Watch(ctx context.Context, lib *Library, paths []string, onUpdate func(Update)) error {
+	return watch(ctx, lib, paths, onUpdate, defaultWatchTiming())
+}
+
+func watch(ctx context.Context, lib *Library, paths []string, onUpdate func(Update), timing watchTiming) error {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -48,6 +57,7 @@ func Watch(ctx context.Context, lib *Library, paths []string, onUpdate func(Upda
 		named:    map[string]bool{},
 		pending:  map[string]*pendingFile{},
 		onUpdate: onUpdate,
+		timing:   timing,
 	}
 	for _, a := range lib.Articles {
 		w.byPath[filepath.Clean(a.path)] = a
@@ -70,6 +80,7 @@ type watcher struct {
 	trees    []string        // folders the user named
 	pending  map[string]*pendingFile
 	onUpdate func(Update)
+	timing   watchTiming
 }
 
 type pendingFile struct {
@@ -113,7 +124,7 @@ func (w *watcher) watchTree(dir string, queueFiles bool) error {
 
 func (w *watcher) run(ctx context.Context) {
 	defer w.fsw.Close()
-	ticker := time.NewTicker(tick)
+	ticker := time.NewTicker(w.timing.tick)
 	defer ticker.Stop()
 	for {
 		select {
@@ -155,10 +166,10 @@ func (w *watcher) queue(p string) {
 		return
 	}
 	if f := w.pending[p]; f != nil {
-		f.last = time.Now()
+		f.last = w.timing.now()
 		return
 	}
-	w.pending[p] = &pendingFile{last: time.Now(), size: -1}
+	w.pending[p] = &pendingFile{last: w.timing.now(), size: -1}
 }
 
 // wanted reports whether p is an article of the library or may become one:
@@ -180,10 +191,10 @@ func (w *watcher) wanted(p string) bool {
 
 // flush reads the files that have settled and makes one update of them.
 func (w *watcher) flush() {
-	now := time.Now()
+	now := w.timing.now()
 	var ready []string
 	for p, f := range w.pending {
-		if now.Sub(f.last) < settle {
+		if now.Sub(f.last) < w.timing.settle {
 			continue
 		}
 		info, err := os.Stat(p)

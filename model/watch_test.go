@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -19,7 +20,18 @@ type watchFixture struct {
 	lib     *Library
 }
 
+// fastTiming is the watcher's timing shrunk a tenfold and more, so that the
+// tests take milliseconds; its clock is now.
+func fastTiming(now func() time.Time) watchTiming {
+	return watchTiming{settle: 20 * time.Millisecond, tick: 5 * time.Millisecond, now: now}
+}
+
 func newWatchFixture(t *testing.T, files map[string]string) *watchFixture {
+	t.Helper()
+	return newWatchFixtureTimed(t, files, fastTiming(time.Now))
+}
+
+func newWatchFixtureTimed(t *testing.T, files map[string]string, timing watchTiming) *watchFixture {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
@@ -32,7 +44,7 @@ func newWatchFixture(t *testing.T, files map[string]string) *watchFixture {
 	f := &watchFixture{t: t, dir: dir, updates: make(chan Update, 100), lib: lib}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	if err := Watch(ctx, lib, []string{dir}, func(u Update) { f.updates <- u }); err != nil {
+	if err := watch(ctx, lib, []string{dir}, func(u Update) { f.updates <- u }, timing); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -117,31 +129,44 @@ func TestWatchNewSubfolderAndBadFile(t *testing.T) {
 	}
 }
 
-// TestWatchWaitsForFileToBeComplete writes a file in two parts, the second
-// well within the settle time, and expects one update with the whole text.
+// TestWatchWaitsForFileToBeComplete writes a file in two parts with the
+// watcher's clock stopped between them, so that the second always comes
+// within the settle time however slow the machine, and expects one update
+// with the whole text.
 func TestWatchWaitsForFileToBeComplete(t *testing.T) {
-	f := newWatchFixture(t, map[string]string{"a.txt": "Alpha\n\nFirst.\n"})
+	clock := &stoppableClock{}
+	f := newWatchFixtureTimed(t, map[string]string{"a.txt": "Alpha\n\nFirst.\n"}, fastTiming(clock.now))
 	p := filepath.Join(f.dir, "slow.txt")
 	file, err := os.Create(p)
 	if err != nil {
 		t.Fatal(err)
 	}
+	clock.stop()
 	file.WriteString("Slow story\n\nThe first half")
-	time.Sleep(settle / 3)
+	// Many ticks pass with half a file on disk: a watcher that did not
+	// wait for it to settle would read it now.
+	time.Sleep(20 * fastTiming(nil).tick)
 	file.WriteString(" and the second half.\n")
 	file.Close()
+	clock.start()
 	u := f.next()
 	if len(u.Added) != 1 || !strings.HasSuffix(u.Added[0].Blocks[0].Text, "second half.") {
 		t.Fatalf("picked up an incomplete file: %+v", u.Added)
 	}
 }
 
+// TestWatchBatchesManyFiles writes a burst of files with the watcher's
+// clock stopped, so that the burst falls within the settle time however
+// slow the machine, and expects a few updates, not one a file.
 func TestWatchBatchesManyFiles(t *testing.T) {
-	f := newWatchFixture(t, map[string]string{"a.txt": "Alpha\n\nFirst.\n"})
+	clock := &stoppableClock{}
+	f := newWatchFixtureTimed(t, map[string]string{"a.txt": "Alpha\n\nFirst.\n"}, fastTiming(clock.now))
 	const n = 500
+	clock.stop()
 	for i := range n {
 		writeFile(t, filepath.Join(f.dir, "batch", fmt.Sprintf("%04d.txt", i)), "Story\n\nText.\n")
 	}
+	clock.start()
 	added, updates := 0, 0
 	for added < n {
 		added += len(f.next().Added)
@@ -153,4 +178,32 @@ func TestWatchBatchesManyFiles(t *testing.T) {
 	if len(f.lib.Articles) != n+1 {
 		t.Errorf("library has %d articles, want %d", len(f.lib.Articles), n+1)
 	}
+}
+
+// stoppableClock is the real time until stopped, and then the time it was
+// stopped at until started again.
+type stoppableClock struct {
+	mu      sync.Mutex
+	stopped time.Time
+}
+
+func (c *stoppableClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.stopped.IsZero() {
+		return c.stopped
+	}
+	return time.Now()
+}
+
+func (c *stoppableClock) stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stopped = time.Now()
+}
+
+func (c *stoppableClock) start() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stopped = time.Time{}
 }

@@ -38,25 +38,10 @@ func Markdown(a *model.Article, comments bool) string {
 		if comments {
 			writeCommentsBlock(&b, a.Comments)
 		} else {
-			fmt.Fprintf(&b, "---\n\n*%s*\n", CommentsHint(a.Comments))
+			fmt.Fprintf(&b, "---\n\n*%s*\n", CommentsHint(a.Comments, "press c"))
 		}
 	}
 	return b.String()
-}
-
-// articleFacts is the line under the title: byline, dateline, reading time.
-func Facts(a *model.Article) string {
-	var parts []string
-	if a.Byline != "" {
-		parts = append(parts, a.Byline)
-	}
-	if a.Dateline != "" {
-		parts = append(parts, a.Dateline)
-	}
-	if a.Words > 0 {
-		parts = append(parts, fmt.Sprintf("%d min read", a.ReadingMinutes()))
-	}
-	return strings.Join(parts, " · ")
 }
 
 // blockText is a block's text ready for markdown: escaped for plain-text
@@ -88,17 +73,6 @@ func writeCommentsBlock(b *strings.Builder, c *model.Comments) {
 		}
 		fmt.Fprintf(b, "> %s\n", escapeMarkdown(strings.TrimSpace(line)))
 	}
-}
-
-// commentsHint says how many comments there are and which key shows them.
-func CommentsHint(c *model.Comments) string {
-	switch {
-	case c.HasCount && c.Count == 1:
-		return "1 comment · press c to show the comments footer"
-	case c.HasCount:
-		return fmt.Sprintf("%d comments · press c to show the comments footer", c.Count)
-	}
-	return "Comments available · press c to show the comments footer"
 }
 
 // escapeMarkdown makes text show as written: it backslash-escapes the

@@ -65,7 +65,7 @@ func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error
 	if a.Title != "" {
 		writeUnderlined(bw, a.Title, '=', width)
 	}
-	if facts := plainFacts(a); facts != "" {
+	if facts := Facts(a); facts != "" {
 		fmt.Fprintf(bw, "%s\n", wrapPlain(facts, width))
 	}
 	for _, blk := range a.Blocks {
@@ -87,20 +87,6 @@ func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error
 		writeFooter(bw, a.Comments, width)
 	}
 	return bw.Flush()
-}
-
-// plainFacts is the line under the title, as the reader shows it.
-func plainFacts(a *model.Article) string {
-	var parts []string
-	for _, s := range []string{a.Byline, a.Dateline} {
-		if s := Field(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	if a.Words > 0 {
-		parts = append(parts, fmt.Sprintf("%d min read", a.ReadingMinutes()))
-	}
-	return strings.Join(parts, " · ")
 }
 
 func writeUnderlined(w *bufio.Writer, text string, mark rune, width int) {

@@ -10,10 +10,11 @@ import (
 	"kiosk/model"
 )
 
-// DefaultWidth is the widest text column kiosk draws unless told otherwise.
+// DefaultWidth is the widest text column kiosk draws unless told otherwise,
+// as most style guides for reading prose recommend.
 const DefaultWidth = 80
 
-// RenderOptions say how an article is rendered.
+// Options say how an article is rendered.
 type Options struct {
 	// Width is the text column in cells, margins included; <= 0 means DefaultWidth.
 	Width int
@@ -21,9 +22,6 @@ type Options struct {
 	Dark bool
 	// Comments shows the comments footer instead of a one-line hint.
 	Comments bool
-	// NoColor renders without any colour (glamour's "notty" style), for
-	// NO_COLOR or output that is not a terminal with colours.
-	NoColor bool
 }
 
 func (o Options) width() int {
@@ -34,16 +32,13 @@ func (o Options) width() int {
 }
 
 func (o Options) style() string {
-	switch {
-	case o.NoColor:
-		return "notty"
-	case o.Dark:
+	if o.Dark {
 		return "dark"
 	}
 	return "light"
 }
 
-// RenderArticle renders an article with glamour: ANSI-styled text, section
+// Article renders an article with glamour: ANSI-styled text, section
 // headings in colour and bold, wrapped to o.Width.
 func Article(a *model.Article, o Options) (string, error) {
 	r, err := glamour.NewTermRenderer(

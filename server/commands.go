@@ -8,9 +8,6 @@ import (
 	"charm.land/ssh"
 )
 
-// plainWidth is the text width of `show` when the client has no terminal.
-const plainWidth = 80
-
 const usage = `kiosk over SSH: read the news in your terminal.
 
   ssh HOST            open the reader (needs a terminal; add -t if a command is given)
@@ -85,10 +82,10 @@ func (s *Server) report(sess ssh.Session, stderr io.Writer, err error) int {
 }
 
 // textWidth is the client's terminal width when it has one, capped to the
-// width plain text reads best at.
+// widest text column kiosk draws.
 func (s *Server) textWidth(sess ssh.Session) int {
 	if pty, _, ok := sess.Pty(); ok && pty.Window.Width > 0 {
-		return min(pty.Window.Width, plainWidth)
+		return min(pty.Window.Width, render.DefaultWidth)
 	}
-	return plainWidth
+	return render.DefaultWidth
 }

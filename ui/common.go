@@ -9,13 +9,6 @@ import (
 	"kiosk/render"
 )
 
-// Theme names accepted by Options.Theme.
-const (
-	ThemeAuto  = "auto"
-	ThemeDark  = "dark"
-	ThemeLight = "light"
-)
-
 // common is what every screen of one reader shares: the terminal's size and
 // background, the styles and key maps built from them, and the render cache.
 // Each reader (each SSH session) has its own.
@@ -23,7 +16,7 @@ type common struct {
 	width, height int
 	// textWidth is the widest text column asked for (--width).
 	textWidth int
-	theme     string
+	theme     render.Theme
 	dark      bool
 	styles    styles
 	keys      keyMaps
@@ -42,7 +35,7 @@ func newCommon(o Options) *common {
 		height:    24,
 		textWidth: o.Width,
 		theme:     o.Theme,
-		dark:      o.Theme != ThemeLight,
+		dark:      o.Theme != render.ThemeLight,
 		keys:      newKeyMaps(),
 		cache:     o.Cache,
 		state:     o.State,
@@ -53,7 +46,7 @@ func newCommon(o Options) *common {
 		c.textWidth = render.DefaultWidth
 	}
 	if c.theme == "" {
-		c.theme = ThemeAuto
+		c.theme = render.ThemeAuto
 	}
 	if c.state == nil {
 		c.state = state.NewMemory()
@@ -67,7 +60,7 @@ func newCommon(o Options) *common {
 
 // setDark restyles for a background; it reports whether anything changed.
 func (c *common) setDark(dark bool) bool {
-	if c.theme != ThemeAuto || dark == c.dark {
+	if c.theme != render.ThemeAuto || dark == c.dark {
 		return false
 	}
 	c.dark = dark

@@ -15,6 +15,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/modeltest"
+	"kiosk/render"
 )
 
 const seedName = modeltest.SeedName
@@ -43,7 +44,7 @@ func madeLibrary(t testing.TB, files map[string]string) *model.Library {
 // dark theme (no background query) and a private cache.
 func startReader(t *testing.T, lib *model.Library, w, h int) *teatest.TestModel {
 	t.Helper()
-	return startModel(t, New(lib, Options{Theme: ThemeDark}), w, h)
+	return startModel(t, New(lib, Options{Theme: render.ThemeDark}), w, h)
 }
 
 // startModel runs m in teatest at w×h with no colours.

@@ -51,7 +51,7 @@ func keyModes(cache *render.Cache) []keyMode {
 	lib := keyLibrary()
 	unskipped := &model.Library{Name: lib.Name, Articles: lib.Articles}
 	reader := func(lib *model.Library) *Model {
-		m := New(lib, Options{Theme: ThemeDark, Cache: cache})
+		m := New(lib, Options{Theme: render.ThemeDark, Cache: cache})
 		drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 		return m
 	}

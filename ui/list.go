@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/render"
 )
 
 // listModel is the article list: one two-line row per article, a fuzzy,
@@ -239,7 +240,7 @@ func (l *listModel) itemLines() []string {
 	for row := start; row < end; row++ {
 		a := l.lib.Articles[l.visible[row]]
 		title := ansi.Truncate(articleTitle(a), max(0, w-2-marksWidth), "…")
-		meta := ansi.Truncate(listFacts(a), max(0, w-2-marksWidth), "…")
+		meta := ansi.Truncate(render.RowFacts(a), max(0, w-2-marksWidth), "…")
 		marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
 		if row == l.rows.cursor {
 			bar := s.selectedBar.Render("│ ")
@@ -284,22 +285,6 @@ func articleTitle(a *model.Article) string {
 		return a.Title
 	}
 	return model.Sanitize(a.ID)
-}
-
-// listFacts is the line under a title: byline · dateline · reading time · comments.
-func listFacts(a *model.Article) string {
-	var parts []string
-	if a.Byline != "" {
-		parts = append(parts, a.Byline)
-	}
-	if a.Dateline != "" {
-		parts = append(parts, a.Dateline)
-	}
-	parts = append(parts, fmt.Sprintf("%d min", a.ReadingMinutes()))
-	if c := a.Comments; c != nil && c.HasCount {
-		parts = append(parts, plural(c.Count, "comment", "comments"))
-	}
-	return strings.Join(parts, " · ")
 }
 
 func plural(n int, one, many string) string {

@@ -6,6 +6,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/modeltest"
+	"kiosk/render"
 )
 
 // TestReaderFollowsWatchedFolder runs a reader on a real watched folder:
@@ -43,7 +44,7 @@ func TestReaderFollowsWatchedFolder(t *testing.T) {
 // result is opened by its article, never by a stale position.
 func TestOpeningAResultAfterTheLibraryShrankDoesNotCrash(t *testing.T) {
 	lib := madeLibrary(t, searchLibraryFixture(t))
-	m := New(lib, Options{Theme: ThemeDark})
+	m := New(lib, Options{Theme: render.ThemeDark})
 	drive(m, press("s"))
 	m.libSearch.input.SetValue("munchen")
 	m.Update(searchResultsMsg{seq: m.libSearch.seq, query: "munchen", results: lib.Search("munchen")})

@@ -15,8 +15,8 @@ import (
 
 // Options configure a reader.
 type Options struct {
-	// Theme is "auto" (the default: ask the terminal), "dark" or "light".
-	Theme string
+	// Theme picks the colours; "" means render.ThemeAuto, ask the terminal.
+	Theme render.Theme
 	// Width is the widest text column in the article pane; 0 means DefaultWidth.
 	Width int
 	// Cache holds rendered articles; share one between readers of the same
@@ -99,7 +99,7 @@ func (m *Model) setLibrary(lib *model.Library, err error) {
 // Init asks the terminal for its background colour when the theme is auto.
 // The first frame does not wait for the answer: many terminals never give one.
 func (m *Model) Init() tea.Cmd {
-	if m.com.theme == ThemeAuto {
+	if m.com.theme == render.ThemeAuto {
 		return tea.RequestBackgroundColor
 	}
 	return nil

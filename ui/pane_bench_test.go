@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kiosk/render"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -9,7 +10,7 @@ import (
 // BenchmarkPaneScrollKey is the reader's share of the key latency: one j or
 // k in the article pane, Update and View, as the program runs them.
 func BenchmarkPaneScrollKey(b *testing.B) {
-	m := New(seedLibrary(b), Options{Theme: ThemeDark})
+	m := New(seedLibrary(b), Options{Theme: render.ThemeDark})
 	drive(m, tea.WindowSizeMsg{Width: 100, Height: 30}, press("enter"))
 	keys := []tea.KeyPressMsg{press("j"), press("k")}
 	b.ReportAllocs()

@@ -12,6 +12,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/model/state"
+	"kiosk/render"
 )
 
 var tab = tea.KeyPressMsg{Code: tea.KeyTab}
@@ -19,11 +20,11 @@ var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 // startReaderWithState is startReader with a state store.
 func startReaderWithState(t *testing.T, lib *model.Library, st *state.Store, w, h int) *teatest.TestModel {
 	t.Helper()
-	return startModel(t, New(lib, Options{Theme: ThemeDark, State: st}), w, h)
+	return startModel(t, New(lib, Options{Theme: render.ThemeDark, State: st}), w, h)
 }
 
 func readerWithState(lib *model.Library, st *state.Store, w, h int) *Model {
-	m := New(lib, Options{Theme: ThemeDark, State: st})
+	m := New(lib, Options{Theme: render.ThemeDark, State: st})
 	drive(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -99,7 +100,7 @@ func TestOpeningWithoutScrollingMarksReadOnlyAfterAWhile(t *testing.T) {
 // without a scroll becomes read when its timer fires, not before.
 func TestArticleKeptOpenBecomesRead(t *testing.T) {
 	st := state.NewMemory()
-	m := New(threeArticles(), Options{Theme: ThemeDark, State: st})
+	m := New(threeArticles(), Options{Theme: render.ThemeDark, State: st})
 	clock := newHandClock(t)
 	m.com.tick = clock.tick
 	tm := startModel(t, m, 80, 24)

@@ -55,6 +55,13 @@ func reopen(t *testing.T, path string) *Store {
 	return s
 }
 
+// persistent reports whether s saves its changes to its file.
+func persistent(s *Store) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.persistent
+}
+
 func statePath(t *testing.T) string {
 	return filepath.Join(t.TempDir(), "kiosk", "state.json")
 }

@@ -11,11 +11,9 @@ import (
 const RetainFor = 90 * 24 * time.Hour
 
 // prune drops the records inactive since before horizon, then the least
-// recently active ones beyond maxEntries (0 means no cap). It returns how
-// many it dropped. The same rule runs in every writer, so an entry one
+// recently active ones beyond maxEntries (0 means no cap). The same rule runs in every writer, so an entry one
 // process dropped is not brought back by another's merge.
-func prune(records map[string]record, horizon time.Time, maxEntries int) int {
-	before := len(records)
+func prune(records map[string]record, horizon time.Time, maxEntries int) {
 	for id, r := range records {
 		if r.lastActive().Before(horizon) {
 			delete(records, id)
@@ -33,5 +31,4 @@ func prune(records map[string]record, horizon time.Time, maxEntries int) int {
 			delete(records, id)
 		}
 	}
-	return before - len(records)
 }

@@ -12,8 +12,8 @@ func checkMemoryOnly(t *testing.T, s *Store, warnings []Warning) {
 	if len(warnings) != 1 || warnings[0].Kind != NotSaved {
 		t.Fatalf("warnings = %v, want exactly one NotSaved warning", warnings)
 	}
-	if s.Persistent() {
-		t.Error("Persistent() = true for a store that cannot save")
+	if persistent(s) {
+		t.Error("persistent = true for a store that cannot save")
 	}
 	s.MarkRead("new", true)
 	s.SetStarred("new", true)

@@ -53,7 +53,7 @@ func TestSessionWithoutKeyKeepsNothing(t *testing.T) {
 	s := openUser(t, r, "")
 	s.MarkRead("a", true)
 	s.Close()
-	if s.Persistent() {
+	if persistent(s) {
 		t.Error("a session without a key got a saved store")
 	}
 	if again := openUser(t, r, ""); again.Get("a").Read {

@@ -50,10 +50,8 @@ type Store struct {
 	persistent bool
 	dirty      bool
 	closed     bool
-	horizon    time.Time // set by Prune: records inactive before it are dropped
 	last       time.Time // latest change time handed out, to keep them increasing
 	timer      *time.Timer
-	err        error
 }
 
 type config struct {
@@ -180,13 +178,6 @@ func (s *Store) adopt(records map[string]record) {
 // Path returns the state file, or "" for a store made by NewMemory.
 func (s *Store) Path() string { return s.path }
 
-// Persistent reports whether changes are being saved to the state file.
-func (s *Store) Persistent() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.persistent
-}
-
 // Get returns the state of the article with this ID; the zero Entry (unread,
 // not starred, at the top) for an article never touched.
 func (s *Store) Get(id string) Entry {
@@ -278,23 +269,6 @@ func (s *Store) Touch(ids []string) {
 	}
 }
 
-// Prune forgets the articles neither seen (Touch) nor changed in the
-// RetainFor before now, and the least recently active ones beyond the
-// store's cap. It returns how many it forgot. Saves apply the same rule with
-// the current time, so calling Prune is only needed to prune at once.
-func (s *Store) Prune(now time.Time) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if h := now.Add(-RetainFor); h.After(s.horizon) {
-		s.horizon = h
-	}
-	n := prune(s.records, s.horizon, s.maxEntries)
-	if n > 0 {
-		s.markDirty()
-	}
-	return n
-}
-
 // markDirty notes unsaved changes and starts the save timer. The caller
 // holds s.mu.
 func (s *Store) markDirty() {
@@ -334,7 +308,7 @@ func (s *Store) flush() error {
 		return nil
 	}
 	snapshot := maps.Clone(s.records)
-	horizon := s.pruneHorizon()
+	horizon := s.now().Add(-RetainFor)
 	s.dirty = false
 	s.mu.Unlock()
 
@@ -342,7 +316,6 @@ func (s *Store) flush() error {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.err = err
 	if saved == nil {
 		s.dirty = true
 		return err
@@ -350,16 +323,6 @@ func (s *Store) flush() error {
 	s.adopt(saved)
 	prune(s.records, horizon, s.maxEntries)
 	return err
-}
-
-// pruneHorizon is the time before which inactive records are dropped. The
-// caller holds s.mu.
-func (s *Store) pruneHorizon() time.Time {
-	h := s.now().Add(-RetainFor)
-	if s.horizon.After(h) {
-		return s.horizon
-	}
-	return h
 }
 
 // save merges records into the state file under the lock and returns what
@@ -398,13 +361,6 @@ func (s *Store) save(records map[string]record, horizon time.Time) (map[string]r
 		return nil, err
 	}
 	return disk, warning
-}
-
-// Err returns the problem met by the last save, or nil when it went well.
-func (s *Store) Err() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.err
 }
 
 // Close saves pending changes and stops saving: later changes stay in
