@@ -78,7 +78,8 @@ func declareUTF8(body []byte) []byte {
 }
 
 // encodingFromContentType is the encoding the charset parameter of an HTTP
-// Content-Type names, or nil when it names none or an unknown one.
+// Content-Type names for a body that is not valid UTF-8, or nil when it
+// names none, an unknown one, or UTF-8.
 func encodingFromContentType(contentType string) encoding.Encoding {
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
@@ -88,6 +89,9 @@ func encodingFromContentType(contentType string) encoding.Encoding {
 	if label == "" {
 		return nil
 	}
-	enc, _ := charset.Lookup(label)
+	enc, name := charset.Lookup(label)
+	if name == "utf-8" {
+		return nil // the body was not valid UTF-8: the header is wrong
+	}
 	return enc
 }

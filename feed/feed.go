@@ -19,6 +19,9 @@ type Feed struct {
 	// asks readers not to fetch (RSS <skipHours>).
 	SkipHours []int
 	Items     []Item
+	// Truncated says the document was cut short: Items holds the items
+	// that arrived whole before the cut.
+	Truncated bool
 }
 
 // Item is one entry of a feed. Content and Summary are HTML, not yet

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -39,17 +40,51 @@ func Parse(body []byte, contentType string) (*Feed, error) {
 		return nil, &ParseError{Reason: "the document is empty"}
 	}
 	gf, err := parseWithGofeed(body)
-	if err != nil && looksLikeJSON(body) {
-		if fixed, ok := normaliseJSONFeed(body); ok {
-			if retried, rerr := parseWithGofeed(fixed); rerr == nil {
-				gf, err = retried, nil
-			}
+	if err == nil {
+		return fromGofeed(gf), nil
+	}
+	for _, r := range repairsFor(body, err) {
+		fixed, ok := r.repair(body)
+		if !ok {
+			continue
+		}
+		if gf, rerr := parseWithGofeed(fixed); rerr == nil && (len(gf.Items) > 0 || !r.truncated) {
+			f := fromGofeed(gf)
+			f.Truncated = r.truncated
+			return f, nil
 		}
 	}
-	if err != nil {
-		return nil, refusal(body, err)
+	return nil, refusal(body, err)
+}
+
+// A repair rewrites a document gofeed refused into one it may read.
+type repair struct {
+	repair    func([]byte) ([]byte, bool)
+	truncated bool // the repair drops a tail cut short
+}
+
+// repairsFor lists the repairs worth trying on a document gofeed refused
+// with err, in order.
+func repairsFor(body []byte, err error) []repair {
+	if looksLikeJSON(body) {
+		return []repair{
+			{repair: normaliseJSONFeed},
+			{repair: func(b []byte) ([]byte, bool) {
+				cut, ok := repairTruncatedJSON(b)
+				if !ok {
+					return nil, false
+				}
+				if fixed, ok := normaliseJSONFeed(cut); ok {
+					return fixed, true
+				}
+				return cut, true
+			}, truncated: true},
+		}
 	}
-	return fromGofeed(gf), nil
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		return []repair{{repair: embeddedFeed}}
+	}
+	return []repair{{repair: repairTruncatedXML, truncated: true}}
 }
 
 func parseWithGofeed(body []byte) (gf *gofeed.Feed, err error) {
@@ -68,17 +103,42 @@ func parseWithGofeed(body []byte) (gf *gofeed.Feed, err error) {
 func refusal(body []byte, err error) *ParseError {
 	head := strings.ToLower(string(bytes.TrimSpace(body[:min(len(body), 512)])))
 	switch {
-	case errors.Is(err, gofeed.ErrFeedTypeNotDetected) && (strings.Contains(head, "<html") || strings.HasPrefix(head, "<!doctype html")):
+	case errors.Is(err, gofeed.ErrFeedTypeNotDetected) && isWebPage(head):
 		return &ParseError{Reason: "this is a web page, not a feed (a page can name its feeds: try autodiscovery)"}
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected) && strings.Contains(head, "<opml"):
 		return &ParseError{Reason: "this is an OPML subscription list, not a feed (import it instead)"}
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
-		return &ParseError{Reason: "neither RSS, Atom nor JSON Feed: no <rss>, <rdf:RDF> or <feed> root element and no JSON object"}
+		if m := firstTag.FindStringSubmatch(head); m != nil && htmlFragmentTags[m[1]] {
+			return &ParseError{Reason: "this is a piece of HTML starting with <" + m[1] + ">, not a feed"}
+		} else if m != nil {
+			return &ParseError{Reason: "the root element <" + m[1] + "> is not <rss>, <rdf:RDF> or <feed>: neither RSS, Atom nor JSON Feed"}
+		}
+		return &ParseError{Reason: "neither XML nor JSON: the document does not start with < or {"}
 	case looksLikeJSON(body):
 		return &ParseError{Reason: "the JSON is not a valid JSON Feed", Err: err}
 	default:
 		return &ParseError{Reason: "the XML is malformed or cut short", Err: err}
 	}
+}
+
+// firstTag finds the name of the first element, past any declaration,
+// comment or doctype.
+var firstTag = regexp.MustCompile(`(?s)^(?:\s|<\?.*?\?>|<!--.*?-->|<![^>]*>)*<([a-z][a-z0-9:-]*)`)
+
+var htmlFragmentTags = map[string]bool{
+	"a": true, "article": true, "blockquote": true, "br": true, "div": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"img": true, "ol": true, "p": true, "pre": true, "section": true,
+	"span": true, "table": true, "ul": true,
+}
+
+func isWebPage(head string) bool {
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if strings.Contains(head, tag) {
+			return true
+		}
+	}
+	return false
 }
 
 func looksLikeJSON(body []byte) bool {
