@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -253,42 +254,64 @@ func TestFetchRedirects(t *testing.T) {
 	}
 }
 
-// TestFetchBodyCaps: a body over 10 MiB, declared or streamed, and a gzip
-// bomb are stopped at the cap, counted after decompression.
+// TestFetchBodyCaps: a body over 10 MiB is refused as soon as its declared
+// length says so, and a streamed one or a gzip bomb is read no further
+// than the cap, counted after decompression.
 func TestFetchBodyCaps(t *testing.T) {
 	const twenty = 20 << 20
-	chunk := bytes.Repeat([]byte("<item><title>x</title></item>\n"), 1<<10)
-	var sent atomic.Int64
-	stream := func(w http.ResponseWriter, r *http.Request) {
-		sent.Store(0)
-		w.Write([]byte(`<rss version="2.0"><channel><title>big</title>`))
-		for sent.Load() < twenty {
-			n, err := w.Write(chunk)
-			sent.Add(int64(n))
-			if err != nil {
-				return
+	f := testFetcher(Config{RequestTimeout: 2 * time.Second})
+
+	t.Run("declared", func(t *testing.T) {
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Length", strconv.Itoa(twenty))
+			w.Write([]byte(`<rss version="2.0">`))
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+		})
+		wantOutcome(t, fetch(t, f, Request{URL: srv.URL}), TooLarge, "larger than 10 MiB")
+	})
+
+	t.Run("streamed", func(t *testing.T) {
+		chunk := bytes.Repeat([]byte("<item><title>x</title></item>\n"), 1<<10)
+		var sent atomic.Int64
+		handlerDone := make(chan struct{})
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			defer close(handlerDone)
+			w.Write([]byte(`<rss version="2.0"><channel><title>big</title>`))
+			for sent.Load() < twenty {
+				n, err := w.Write(chunk)
+				sent.Add(int64(n))
+				if err != nil {
+					return
+				}
 			}
+			w.Write([]byte(`</channel></rss>`))
+		})
+		wantOutcome(t, fetch(t, f, Request{URL: srv.URL}), TooLarge, "larger than 10 MiB")
+		<-handlerDone
+		if sent.Load() >= twenty {
+			t.Errorf("the server sent all %d MiB: the client read past the cap", sent.Load()>>20)
 		}
-		w.Write([]byte(`</channel></rss>`))
-	}
-	bomb := gzipBomb(t, 100<<20)
-	mux := http.NewServeMux()
-	mux.HandleFunc("/streamed", stream)
-	mux.HandleFunc("/declared", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Length", strconv.Itoa(twenty))
-		stream(w, r)
+		t.Logf("streamed: the server got %d MiB out before the client hung up", sent.Load()>>20)
 	})
-	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Write(bomb)
-	})
-	srv := serve(t, mux.ServeHTTP)
-	f := testFetcher(Config{})
-	for _, path := range []string{"/streamed", "/declared", "/bomb"} {
-		r := fetch(t, f, Request{URL: srv.URL + path})
+
+	t.Run("gzip bomb", func(t *testing.T) {
+		bomb := gzipBomb(t, 200<<20)
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb)
+		})
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		r := fetch(t, f, Request{URL: srv.URL})
+		runtime.ReadMemStats(&after)
 		wantOutcome(t, r, TooLarge, "larger than 10 MiB")
-	}
-	t.Logf("gzip bomb: %d KiB on the wire, 100 MiB inflated", len(bomb)>>10)
+		alloc := (after.TotalAlloc - before.TotalAlloc) >> 20
+		if alloc > 100 {
+			t.Errorf("inflating the bomb allocated %d MiB: it was not stopped at the cap", alloc)
+		}
+		t.Logf("gzip bomb: %d KiB on the wire, 200 MiB inflated; %d MiB allocated", len(bomb)>>10, alloc)
+	})
 }
 
 func gzipBomb(t *testing.T, size int) []byte {
