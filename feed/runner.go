@@ -24,8 +24,8 @@ type RunOptions struct {
 
 // FetchAll fetches many feeds, at most MaxConcurrent at once and at most
 // MaxPerHost at once to any one host, and returns their results in the
-// order of reqs. Once ctx is canceled no new fetch starts; the ones not
-// started end Canceled.
+// order of reqs. Once ctx is canceled every fetch, begun or not, ends
+// Canceled without a request.
 func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, opt RunOptions) []Result {
 	if opt.MaxConcurrent <= 0 {
 		opt.MaxConcurrent = DefaultMaxConcurrent
@@ -51,7 +51,7 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, opt RunOptions) 
 	}
 	done := make(chan finished)
 	busy := map[string]int{}
-	running, completed, queued := 0, 0, len(reqs)
+	running, completed := 0, 0
 	report := func(i int, r Result) {
 		results[i] = r
 		completed++
@@ -60,15 +60,6 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, opt RunOptions) 
 		}
 	}
 	for completed < len(reqs) {
-		if ctx.Err() != nil && queued > 0 {
-			for _, h := range hosts {
-				for _, i := range queues[h] {
-					report(i, Result{Outcome: Canceled, URL: reqs[i].URL, Err: ctx.Err()})
-				}
-				queues[h] = nil
-			}
-			queued = 0
-		}
 		for _, h := range hosts {
 			if running >= opt.MaxConcurrent {
 				break
@@ -76,7 +67,6 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, opt RunOptions) 
 			for busy[h] < opt.MaxPerHost && len(queues[h]) > 0 && running < opt.MaxConcurrent {
 				i := queues[h][0]
 				queues[h] = queues[h][1:]
-				queued--
 				busy[h]++
 				running++
 				go func() { done <- finished{i: i, host: h, res: f.Fetch(ctx, reqs[i])} }()
@@ -85,8 +75,8 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, opt RunOptions) 
 		if running == 0 {
 			continue
 		}
-		// A cancel ends the fetches in flight at once, so waiting for the
-		// next one is short.
+		// A cancel ends the fetches in flight at once, and the ones started
+		// after it end before sending anything.
 		fin := <-done
 		running--
 		busy[fin.host]--

@@ -21,6 +21,7 @@ type hostMeter struct {
 
 type meters struct {
 	now, peak atomic.Int32
+	hits      atomic.Int32
 	hosts     []*hostMeter
 }
 
@@ -39,6 +40,7 @@ func newMeters(t *testing.T, n int, delay time.Duration, body string) *meters {
 	for range n {
 		h := &hostMeter{}
 		h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			m.hits.Add(1)
 			raise(&h.now, &h.peak)
 			raise(&m.now, &m.peak)
 			defer h.now.Add(-1)
@@ -123,6 +125,14 @@ func TestFetchAllCancel(t *testing.T) {
 		if r.Outcome != Canceled {
 			t.Errorf("%d: %v, want Canceled", i, r.Outcome)
 		}
+	}
+	for i, h := range m.hosts {
+		if n := h.peak.Load(); n != 1 {
+			t.Errorf("host %d got %d requests at once", i, n)
+		}
+	}
+	if n := m.hits.Load(); n != int32(len(m.hosts)) {
+		t.Errorf("the servers got %d requests, want %d: one per host before the cancel", n, len(m.hosts))
 	}
 }
 
