@@ -155,13 +155,17 @@ func fromGofeed(gf *gofeed.Feed) *Feed {
 		SiteURL:     strings.TrimSpace(gf.Link),
 		Description: gf.Description,
 	}
+	// Which item texts are plain text, to be made HTML; gofeed hands
+	// them over without saying.
 	var textContent func(i int) bool
+	summaryIsText := false
 	switch orig := gf.OriginalFeed().(type) {
 	case *rss.Feed:
 		f.TTL = parseTTL(orig.TTL)
 		f.SkipHours = parseSkipHours(orig.SkipHours)
 	case *json.Feed:
 		textContent = func(i int) bool { return i < len(orig.Items) && orig.Items[i].ContentHTML == "" }
+		summaryIsText = true
 	case *atom.Feed:
 		textContent = func(i int) bool {
 			return i < len(orig.Entries) && orig.Entries[i].Content != nil && orig.Entries[i].Content.Type == "text"
@@ -193,7 +197,7 @@ func fromGofeed(gf *gofeed.Feed) *Feed {
 		if textContent != nil && textContent(i) {
 			it.Content = textToHTML(it.Content)
 		}
-		if _, isJSON := gf.OriginalFeed().(*json.Feed); isJSON {
+		if summaryIsText {
 			it.Summary = textToHTML(it.Summary)
 		}
 		f.Items = append(f.Items, it)

@@ -124,6 +124,19 @@ func TestParseJSONFeedTagsAsString(t *testing.T) {
 	}
 }
 
+func TestParseAtomTextContentBecomesHTML(t *testing.T) {
+	body := `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><id>1</id><title>text</title><content type="text">a &lt; b &amp; c</content></entry>
+<entry><id>2</id><title>html</title><content type="html">&lt;p&gt;kept&lt;/p&gt;</content></entry></feed>`
+	f := mustParse(t, body, "")
+	if got := f.Items[0].Content; got != "<p>a &lt; b &amp; c</p>" {
+		t.Errorf("text content: %q", got)
+	}
+	if got := f.Items[1].Content; got != "<p>kept</p>" {
+		t.Errorf("html content: %q", got)
+	}
+}
+
 func TestParseTruncatedKeepsWholeItems(t *testing.T) {
 	full := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>` +
 		`<item><title>one</title><description>first</description></item>` +
