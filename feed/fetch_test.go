@@ -183,7 +183,10 @@ func TestFetchRefusesOtherSchemes(t *testing.T) {
 		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
 	})
 	r := fetch(t, f, Request{URL: srv.URL})
-	wantOutcome(t, r, Unreachable, "will not fetch")
+	wantOutcome(t, r, Refused, "will not fetch")
+	if strings.Contains(r.Err.Error(), "Get ") {
+		t.Errorf("the message repeats net/http's prefix: %v", r.Err)
+	}
 }
 
 func TestFetchSlowServerTimesOut(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -111,14 +112,17 @@ type redirectLog struct {
 	permanentURL string
 }
 
-var errTooManyRedirects = errors.New("too many redirects")
+var (
+	errTooManyRedirects = errors.New("too many redirects")
+	errRefusedRedirect  = errors.New("redirected to a URL kiosk will not fetch")
+)
 
 func (l *redirectLog) check(req *http.Request, via []*http.Request) error {
 	if len(via) > l.max {
 		return fmt.Errorf("%w: more than %d (a redirect loop?)", errTooManyRedirects, l.max)
 	}
 	if _, err := CheckURL(req.URL.String()); err != nil {
-		return fmt.Errorf("redirected to a URL kiosk will not fetch: %w", err)
+		return fmt.Errorf("%w: %w", errRefusedRedirect, err)
 	}
 	switch req.Response.StatusCode {
 	case http.StatusMovedPermanently, http.StatusPermanentRedirect:
@@ -141,11 +145,22 @@ func (f *Fetcher) transportFailure(ctx context.Context, req Request, err error) 
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
 		res.Err = fmt.Errorf("%s: no answer within %v; the server is slow or down, kiosk tries again later", req.URL, f.cfg.RequestTimeout)
 	case errors.Is(err, errTooManyRedirects):
-		res.Err = fmt.Errorf("%s: %w; open the URL in a browser to see where it leads", req.URL, err)
+		res.Err = fmt.Errorf("%s: %w; open the URL in a browser to see where it leads", req.URL, unwrapURLError(err))
+	case errors.Is(err, errRefusedRedirect):
+		res.Outcome, res.Err = Refused, fmt.Errorf("%s: %w", req.URL, unwrapURLError(err))
 	case errors.As(err, &dnsErr):
 		res.Err = fmt.Errorf("%s: no such host %q; check the URL", req.URL, dnsErr.Name)
 	default:
-		res.Err = fmt.Errorf("%s: %w", req.URL, err)
+		res.Err = fmt.Errorf("%s: %w", req.URL, unwrapURLError(err))
 	}
 	return res
+}
+
+// unwrapURLError drops net/http's "Get "URL": " prefix: kiosk's messages
+// name the URL themselves.
+func unwrapURLError(err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err
+	}
+	return err
 }

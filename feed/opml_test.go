@@ -40,7 +40,7 @@ func TestReadOPMLFoldersAndSkips(t *testing.T) {
 	if list.Title != "Mine" {
 		t.Errorf("title %q", list.Title)
 	}
-	reasons := map[string]string{"Again": "listed before", "Script": "not a web address", "Local": "file: URL", "No URL": "no xmlUrl"}
+	reasons := map[string]string{"Again": "listed before", "Script": "not a web address", "Local": "file: scheme", "No URL": "no xmlUrl"}
 	if len(list.Skipped) != len(reasons) {
 		t.Errorf("skipped %+v, want %d", list.Skipped, len(reasons))
 	}

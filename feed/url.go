@@ -19,7 +19,7 @@ func CheckURL(raw string) (*url.URL, error) {
 	case "":
 		return nil, fmt.Errorf("%q is not a web address: a feed URL starts with http:// or https://", raw)
 	default:
-		return nil, fmt.Errorf("%q is a %s: URL; kiosk fetches only http:// and https:// feeds", raw, u.Scheme)
+		return nil, fmt.Errorf("%q uses the %s: scheme; kiosk fetches only http:// and https:// feeds", raw, u.Scheme)
 	}
 	if u.Host == "" {
 		return nil, fmt.Errorf("%q names no host", raw)
