@@ -69,6 +69,9 @@ type Model struct {
 	// fresh holds the IDs of articles that arrived while the reader ran
 	// and have not been opened yet.
 	fresh map[string]bool
+	// typedAhead holds the keys pressed while the library was loading, to
+	// be applied once it is there.
+	typedAhead []tea.KeyPressMsg
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -119,7 +122,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case LibraryMsg:
 		m.setLibrary(msg.Lib, msg.Err)
-		return m, nil
+		return m, m.applyTypedAhead()
 	case renderedMsg:
 		m.pager.rendered(msg)
 		return m, nil
@@ -139,8 +142,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenLoading:
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-			return m, tea.Quit
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			if k.String() == "q" {
+				return m, tea.Quit
+			}
+			m.typedAhead = append(m.typedAhead, k)
 		}
 	case screenList:
 		return m, m.updateList(msg)
@@ -293,10 +299,8 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(clipLines(m.content(), m.com.width, m.com.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "kiosk"
-	if m.screen == screenPager && m.pager.article != nil {
-		v.WindowTitle = "kiosk · " + articleTitle(m.pager.article)
-	}
+	// No window title: Bubble Tea clears a title it set when it exits,
+	// which would leave the window nameless, not as the shell had it.
 	return v
 }
 

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestKeysTypedWhileLoadingApplyWhenReady(t *testing.T) {
+	m := New(nil, Options{Theme: ThemeDark})
+	drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(m, press("j"), press("enter"))
+	if m.screen != screenLoading {
+		t.Fatalf("the keys acted before the library was there (screen %d)", m.screen)
+	}
+	drive(m, LibraryMsg{Lib: threeArticles()})
+	if m.screen != screenPager || m.pager.article == nil || m.pager.article.ID != "b" {
+		t.Fatalf("j and Enter typed while loading did not open the second article: screen %d", m.screen)
+	}
+	if m.pager.doc == nil {
+		t.Error("the article opened by a typed-ahead key is not rendered")
+	}
+	drive(m, press("q"))
+	if m.screen != screenList {
+		t.Error("a key after the library came does not reach the reader")
+	}
+}
+
+func TestQDuringLoadingStillQuitsAtOnce(t *testing.T) {
+	m := New(nil, Options{Theme: ThemeDark})
+	if _, cmd := m.Update(press("q")); cmd == nil || cmd() != tea.Quit() {
+		t.Error("q on the loading screen does not quit")
+	}
+}
+
+func TestReaderLeavesTheWindowTitleAlone(t *testing.T) {
+	m := newReader(threeArticles(), 80, 24)
+	if title := m.View().WindowTitle; title != "" {
+		t.Errorf("the list sets the window title to %q; Bubble Tea clears it on exit", title)
+	}
+	drive(m, press("enter"))
+	if title := m.View().WindowTitle; title != "" {
+		t.Errorf("the article pane sets the window title to %q; Bubble Tea clears it on exit", title)
+	}
+}
