@@ -55,7 +55,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		}
 		touchLibrary(st, lib)
 	}
-	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
+	signals := newTerminalSignals()
+	defer signals.close()
+	p := tea.NewProgram(ui.New(lib, opts), append(c.programOptions(cmd),
+		tea.WithoutSignalHandler(), tea.WithFilter(signals.filter))...)
+	go signals.follow(p)
 	ctx, stopWatching := context.WithCancel(cmd.Context())
 	defer stopWatching()
 	watchErr := make(chan error, 1)
@@ -71,6 +75,10 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		})
 	}
 	_, err := p.Run()
+	signals.close()
+	if sigErr := signals.received(); sigErr != nil {
+		return sigErr
+	}
 	select {
 	case werr := <-watchErr:
 		if werr != nil {
@@ -88,9 +96,6 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		}
 	default:
 		// The reader quit before the library finished loading.
-	}
-	if errors.Is(err, tea.ErrInterrupted) {
-		return errInterrupted
 	}
 	return err
 }
