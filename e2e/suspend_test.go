@@ -79,6 +79,7 @@ func (term *terminal) expectReaderBack() {
 func TestCtrlZSuspendsAndFgResumes(t *testing.T) {
 	term := newTerminal(t, 100, 30)
 	bin := buildKiosk(t)
+	term.tmux("select-pane", "-t", "0", "-T", "my shell")
 	term.keys(bin, "Enter")
 	term.waitFor("kiosk seeds")
 
@@ -92,6 +93,9 @@ func TestCtrlZSuspendsAndFgResumes(t *testing.T) {
 	term.keys("echo status=$?", "Enter")
 	term.waitFor("status=0")
 	term.expectShellRestored("quitting after fg")
+	if title := term.format("#{pane_title}"); title != "my shell" {
+		t.Errorf("the window title is %q after kiosk, want the shell's %q", title, "my shell")
+	}
 }
 
 func TestKillTSTPSuspendsAndHUPEnds(t *testing.T) {
