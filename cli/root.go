@@ -95,12 +95,11 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 	sf.register(root)
 	root.Flags().Bool("no-watch", false, "don't follow changes to the folders and files read")
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &usageError{cmd: cmd.CommandPath(), err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.SuggestionsMinimumDistance = 2
 	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand(), c.serveCommand())
 	rejectUnknownShells(root)
+	c.useOwnHelp(root)
 	return root
 }
 

@@ -38,6 +38,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	c := &app{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	root := c.rootCommand()
 	root.SetArgs(args)
+	if asksRootHelp(root, args) {
+		c.help(root, nil)
+		return exitOK
+	}
 	info, _ := debug.ReadBuildInfo()
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString(info)),

@@ -32,6 +32,8 @@ type listModel struct {
 	// fresh counts the articles that arrived while the reader ran and are
 	// not opened yet.
 	fresh int
+	// note answers the last key in the status line, until the next one.
+	note string
 }
 
 // listAction is what a key or click in the list asks the reader to do.
@@ -133,6 +135,7 @@ func (l *listModel) applyFilter(q string) {
 func (l *listModel) update(msg tea.Msg) (listAction, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		l.note = ""
 		if l.filtering {
 			return l.updateFilter(msg)
 		}
@@ -380,6 +383,9 @@ func (l *listModel) itemLines() []string {
 func (l *listModel) statusLine() string {
 	s := l.com.styles
 	var parts []string
+	if l.note != "" {
+		parts = append(parts, l.note)
+	}
 	if len(l.visible) > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.visible)))
 	}

@@ -181,9 +181,11 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 	case listHelp:
 		m.showText(screenHelp)
 	case listSkipped:
-		if len(m.list.lib.Skipped) > 0 {
-			m.showText(screenSkipped)
+		if len(m.list.lib.Skipped) == 0 {
+			m.list.note = "No files were skipped."
+			break
 		}
+		m.showText(screenSkipped)
 	case listOpen:
 		m.pagerFrom = screenList
 		return m.openArticle(m.list.selected())

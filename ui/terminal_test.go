@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestKeysTypedWhileLoadingApplyWhenReady(t *testing.T) {
@@ -41,5 +43,20 @@ func TestReaderLeavesTheWindowTitleAlone(t *testing.T) {
 	drive(m, press("enter"))
 	if title := m.View().WindowTitle; title != "" {
 		t.Errorf("the article pane sets the window title to %q; Bubble Tea clears it on exit", title)
+	}
+}
+
+func TestSkippedKeySaysWhenNothingWasSkipped(t *testing.T) {
+	m := newReader(threeArticles(), 80, 24)
+	drive(m, press("!"))
+	if m.screen != screenList {
+		t.Fatalf("! opened screen %d with nothing skipped", m.screen)
+	}
+	if screen := ansi.Strip(m.View().Content); !strings.Contains(screen, "No files were skipped.") {
+		t.Errorf("! with nothing skipped does not say so:\n%s", screen)
+	}
+	drive(m, press("j"))
+	if screen := ansi.Strip(m.View().Content); strings.Contains(screen, "No files were skipped.") {
+		t.Errorf("the note outlives the next key:\n%s", screen)
 	}
 }
