@@ -64,12 +64,22 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	defer stopWatching()
 	watchErr := make(chan error, 1)
 	loaded := make(chan error, 1)
+	// arrived is set once a watched library that loaded empty gets an
+	// article: its "no articles" error is then no longer true.
+	var arrived atomic.Bool
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
 			lib, err := c.readLibrary(paths, progress)
 			touchLibrary(st, lib)
-			if err == nil && watchable(cmd, paths) {
-				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) { p.Send(ui.LibraryUpdateMsg{Update: u}) })
+			// A folder with no articles yet is watched too, so that the
+			// first one copied in shows.
+			if lib != nil && watchable(cmd, paths) {
+				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) {
+					if len(u.Lib.Articles) > 0 {
+						arrived.Store(true)
+					}
+					p.Send(ui.LibraryUpdateMsg{Update: u})
+				})
 			}
 			return lib, err
 		})
@@ -91,7 +101,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	}
 	select {
 	case loadErr := <-loaded:
-		if loadErr != nil {
+		if loadErr != nil && !arrived.Load() {
 			return loadErr
 		}
 	default:

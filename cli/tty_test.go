@@ -331,3 +331,26 @@ func TestStyledOutputCarriesOnlyKiosksOwnStyles(t *testing.T) {
 		}
 	}
 }
+
+func TestReaderOnAnEmptyFolderShowsTheFirstArticleCopiedIn(t *testing.T) {
+	term := newTerminal(t)
+	dir := t.TempDir()
+	status := make(chan int, 1)
+	go func() {
+		status <- Run(t.Context(), []string{"--no-state", dir}, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+	}()
+	term.waitFor(t, "no articles to read")
+	if err := os.WriteFile(filepath.Join(dir, "first.txt"), []byte("The first story\n\nIt arrived after kiosk started.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	term.waitFor(t, "The first story")
+	io.WriteString(term.master, "q")
+	select {
+	case s := <-status:
+		if s != exitOK {
+			t.Errorf("exit status %d after an article arrived, want 0", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader did not quit")
+	}
+}
