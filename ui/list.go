@@ -329,7 +329,7 @@ func (l *listModel) view() string {
 
 func (l *listModel) headerLine() string {
 	s := l.com.styles
-	name := model.Sanitize(l.lib.Name)
+	name := model.EscapeName(l.lib.Name)
 	count := plural(len(l.lib.Articles), "article", "articles")
 	line := s.header.Render("kiosk") + s.headerDim.Render(" · "+name+" · "+count)
 	return ansi.Truncate(line, l.com.width, "…")

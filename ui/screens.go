@@ -116,7 +116,7 @@ func skippedLines(c *common, items []model.Skipped) []string {
 	s := c.styles
 	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · j/k scroll · any other key closes", len(items)))}
 	for _, it := range items {
-		lines = append(lines, model.Sanitize(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
+		lines = append(lines, model.EscapeName(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
 	}
 	return lines
 }

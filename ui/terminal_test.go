@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"kiosk/model"
 )
 
 func TestKeysTypedWhileLoadingApplyWhenReady(t *testing.T) {
@@ -58,5 +60,21 @@ func TestSkippedKeySaysWhenNothingWasSkipped(t *testing.T) {
 	drive(m, press("j"))
 	if screen := ansi.Strip(m.View().Content); strings.Contains(screen, "No files were skipped.") {
 		t.Errorf("the note outlives the next key:\n%s", screen)
+	}
+}
+
+func TestSkippedFileNamesStayOnOneLineEscaped(t *testing.T) {
+	lib := threeArticles()
+	lib.Skipped = []model.Skipped{{Path: "two\nlines.txt", Reason: "binary data"}, {Path: "evil\x1b]0;X\aname.txt", Reason: "empty"}}
+	m := newReader(lib, 80, 24)
+	drive(m, press("!"))
+	screen := ansi.Strip(m.View().Content)
+	for _, want := range []string{`"two\nlines.txt": binary data`, `"evil\x1b]0;X\aname.txt": empty`} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the skipped screen does not show %s on one line, escaped:\n%s", want, screen)
+		}
+	}
+	if strings.ContainsAny(m.View().Content, "\a") || strings.Contains(m.View().Content, "\x1b]") {
+		t.Error("a control character of a file name reached the screen")
 	}
 }
