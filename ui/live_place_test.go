@@ -64,3 +64,18 @@ func TestAChangedArticleKeepsThePlaceByContent(t *testing.T) {
 		})
 	}
 }
+
+func TestStatusBarAfterTheOpenArticlesFileIsDeleted(t *testing.T) {
+	lib := threeArticles()
+	m := newReader(lib, 100, 24)
+	drive(m, press("G"), press("enter"))
+	if m.pager.article != lib.Articles[2] {
+		t.Fatal("did not open the last article")
+	}
+	rest := &model.Library{Name: lib.Name, Articles: lib.Articles[:2]}
+	drive(m, LibraryUpdateMsg{Update: model.Update{Lib: rest, Removed: lib.Articles[2:]}})
+	status := screenLines(m)[len(screenLines(m))-1]
+	if !strings.Contains(status, "deleted from the library · 2 articles left") || strings.Contains(status, "0/2") {
+		t.Errorf("status bar after the open article's file went: %q", status)
+	}
+}

@@ -346,15 +346,20 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	if p.prompting {
 		return p.input.View()
 	}
-	left := []string{fmt.Sprintf("%d/%d", pos, total), fmt.Sprintf("%d%%", p.percent())}
+	var left []string
+	switch {
+	case p.gone:
+		// The article is no longer one of the library's: no place among them.
+		left = append(left, "deleted from the library", plural(total, "article", "articles")+" left")
+	case pos > 0:
+		left = append(left, fmt.Sprintf("%d/%d", pos, total))
+	}
+	left = append(left, fmt.Sprintf("%d%%", p.percent()))
 	if p.starred() {
 		left = append(left, "★")
 	}
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
-	}
-	if p.gone {
-		left = append(left, "deleted from the library")
 	}
 	if p.note != "" {
 		left = append(left, p.note)
