@@ -63,7 +63,10 @@ When standard output is not a terminal, kiosk prints the list of articles
 instead, as 'kiosk list' does. NO_COLOR turns colours off.
 
 Exit status: 0 on success; 1 when something failed (nothing could be loaded,
-no such article, no match); 2 when kiosk was called the wrong way.`,
+no such article, no match); 2 when kiosk was called the wrong way; 129, 130
+or 143 when the reader was ended by SIGHUP, SIGINT or SIGTERM.
+
+Ctrl+Z suspends the reader; fg brings it back.`,
 		Example: `# Read the built-in articles
 kiosk
 
