@@ -55,8 +55,18 @@ func (r result) expect(t *testing.T, status int) {
 	}
 }
 
-// seedName is the one article built into kiosk.
+// seedName is the seed article, the first of those built into kiosk.
 const seedName = "000_36dbd7c5854988d2.txt"
+
+// seedNames are the files of the built-in library.
+func seedNames(t *testing.T) []string {
+	t.Helper()
+	names, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no built-in articles: %v", err)
+	}
+	return names
+}
 
 const seedHeading = "Nordkorea ratifiziert Verteidigungsabkommen mit Russland"
 

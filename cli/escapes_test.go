@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,4 +58,32 @@ func isControl(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// TestJSONSourceOpensAFileWithControlsInItsName: --json gives the real path,
+// escaped by JSON, so a script can open the file; nothing raw reaches the
+// terminal, and the warning for a skipped one names it on one line.
+func TestJSONSourceOpensAFileWithControlsInItsName(t *testing.T) {
+	name := "evil\x1b]0;X\aname\x7f\n.txt"
+	dir := writeFiles(t, map[string][]byte{name: []byte("A story\n\nWith a body.\n"), "bad\nname.txt": {}})
+	for _, args := range [][]string{{"list", "--json", dir}, {"search", "body", "--json", dir}} {
+		r := kiosk(t, args...)
+		r.expect(t, exitOK)
+		if i := strings.IndexFunc(r.stdout, isControl); i >= 0 {
+			t.Errorf("%v: raw control %U in the JSON", args, []rune(r.stdout[i:])[0])
+		}
+		var got []struct{ Source string }
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || len(got) != 1 {
+			t.Fatalf("%v: %v\n%s", args, err, r.stdout)
+		}
+		if got[0].Source != filepath.Join(dir, name) {
+			t.Errorf("%v: source = %q, want the real path %q", args, got[0].Source, filepath.Join(dir, name))
+		}
+		if _, err := os.Stat(got[0].Source); err != nil {
+			t.Errorf("%v: source does not open: %v", args, err)
+		}
+		if !strings.Contains(r.stderr, `bad\nname.txt": `) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%v: the skipped file's warning is not one line naming it escaped: %q", args, r.stderr)
+		}
+	}
 }

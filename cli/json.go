@@ -50,7 +50,7 @@ func summarize(a *model.Article, i int) articleSummary {
 	s := articleSummary{
 		Index:          i + 1,
 		ID:             a.ID,
-		Source:         a.Source,
+		Source:         a.Path(),
 		Title:          a.Title,
 		Byline:         nonEmpty(a.Byline),
 		Dateline:       nonEmpty(a.Dateline),
@@ -114,7 +114,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // isTerminalHazard is a character JSON may carry raw that a terminal would
-// act on: a C1 control or a bidi embedding, override or isolate.
+// act on: DEL, a C1 control or a bidi embedding, override or isolate.
 func isTerminalHazard(r rune) bool {
-	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -70,7 +70,7 @@ func (c *app) warnSkipped(skipped []model.Skipped) {
 		return
 	}
 	for _, s := range skipped {
-		fmt.Fprintf(c.stderr, "kiosk: skipped %s: %s\n", oneLine(s.Path), oneLine(s.Reason))
+		fmt.Fprintf(c.stderr, "kiosk: skipped %s: %s\n", model.EscapeName(s.Path), oneLine(s.Reason))
 	}
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -17,13 +18,15 @@ func TestListPrintsOneTabSeparatedLinePerArticle(t *testing.T) {
 				t.Errorf("stderr = %q, want nothing", r.stderr)
 			}
 			lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
-			if len(lines) != 1 {
-				t.Fatalf("want one line for the one seed, got %q", r.stdout)
+			if len(lines) != len(seedNames(t)) {
+				t.Fatalf("want one line for each of the %d built-in articles, got %q", len(seedNames(t)), r.stdout)
+			}
+			for i, line := range lines {
+				if fields := strings.Split(line, "\t"); len(fields) != 6 || fields[0] != fmt.Sprint(i+1) {
+					t.Errorf("line %d: want number, title, byline, comments, read, starred; got %q", i+1, fields)
+				}
 			}
 			fields := strings.Split(lines[0], "\t")
-			if len(fields) != 6 {
-				t.Fatalf("want number, title, byline, comments, read, starred; got %q", fields)
-			}
 			if fields[4] != "unread" || fields[5] != "" {
 				t.Errorf("read, starred = %q, %q; want unread and empty for an article never opened", fields[4], fields[5])
 			}
@@ -44,8 +47,8 @@ func TestListJSONHasExactlyTheDocumentedFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not a JSON array: %v\n%s", err, r.stdout)
 	}
-	if len(got) != 1 {
-		t.Fatalf("want one object, got %d", len(got))
+	if len(got) != len(seedNames(t)) {
+		t.Fatalf("want one object per built-in article, got %d", len(got))
 	}
 	seed := got[0]
 	fields := slices.Sorted(maps.Keys(seed))

@@ -55,22 +55,40 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		}
 		touchLibrary(st, lib)
 	}
-	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
+	signals := newTerminalSignals()
+	defer signals.close()
+	p := tea.NewProgram(ui.New(lib, opts), append(c.programOptions(cmd),
+		tea.WithoutSignalHandler(), tea.WithFilter(signals.filter))...)
+	go signals.follow(p)
 	ctx, stopWatching := context.WithCancel(cmd.Context())
 	defer stopWatching()
 	watchErr := make(chan error, 1)
 	loaded := make(chan error, 1)
+	// arrived is set once a watched library that loaded empty gets an
+	// article: its "no articles" error is then no longer true.
+	var arrived atomic.Bool
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
 			lib, err := c.readLibrary(paths, progress)
 			touchLibrary(st, lib)
-			if err == nil && watchable(cmd, paths) {
-				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) { p.Send(ui.LibraryUpdateMsg{Update: u}) })
+			// A folder with no articles yet is watched too, so that the
+			// first one copied in shows.
+			if lib != nil && watchable(cmd, paths) {
+				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) {
+					if len(u.Lib.Articles) > 0 {
+						arrived.Store(true)
+					}
+					p.Send(ui.LibraryUpdateMsg{Update: u})
+				})
 			}
 			return lib, err
 		})
 	}
 	_, err := p.Run()
+	signals.close()
+	if sigErr := signals.received(); sigErr != nil {
+		return sigErr
+	}
 	select {
 	case werr := <-watchErr:
 		if werr != nil {
@@ -83,14 +101,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	}
 	select {
 	case loadErr := <-loaded:
-		if loadErr != nil {
+		if loadErr != nil && !arrived.Load() {
 			return loadErr
 		}
 	default:
 		// The reader quit before the library finished loading.
-	}
-	if errors.Is(err, tea.ErrInterrupted) {
-		return errInterrupted
 	}
 	return err
 }

@@ -60,7 +60,10 @@ When standard output is not a terminal, kiosk prints the list of articles
 instead, as 'kiosk list' does. NO_COLOR turns colours off.
 
 Exit status: 0 on success; 1 when something failed (nothing could be loaded,
-no such article, no match); 2 when kiosk was called the wrong way.`,
+no such article, no match); 2 when kiosk was called the wrong way; 129, 130
+or 143 when the reader was ended by SIGHUP, SIGINT or SIGTERM.
+
+Ctrl+Z suspends the reader; fg brings it back.`,
 		Example: `# Read the built-in articles
 kiosk
 
@@ -92,12 +95,11 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 	sf.register(root)
 	root.Flags().Bool("no-watch", false, "don't follow changes to the folders and files read")
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &usageError{cmd: cmd.CommandPath(), err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.SuggestionsMinimumDistance = 2
 	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand(), c.serveCommand())
 	rejectUnknownShells(root)
+	c.useOwnHelp(root)
 	return root
 }
 

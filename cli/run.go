@@ -20,13 +20,7 @@ const (
 	exitOK    = 0
 	exitError = 1
 	exitUsage = 2
-	// exitInterrupted is the shells' status for a process ended by SIGINT.
-	exitInterrupted = 130
 )
-
-// errInterrupted ends kiosk quietly with exitInterrupted: the user pressed
-// Ctrl+C and knows why it stopped.
-var errInterrupted = errors.New("interrupted")
 
 // app is one invocation of kiosk: its standard streams, environment and
 // global flags. Nothing is package-level, so tests run kiosk in-process.
@@ -44,16 +38,21 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	c := &app{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	root := c.rootCommand()
 	root.SetArgs(args)
+	if asksRootHelp(root, args) {
+		c.help(root, nil)
+		return exitOK
+	}
 	info, _ := debug.ReadBuildInfo()
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString(info)),
 		fang.WithErrorHandler(c.printError),
 	)
+	if sigErr, ok := errors.AsType[*signalError](err); ok {
+		return sigErr.exitStatus()
+	}
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errInterrupted):
-		return exitInterrupted
 	case isUsageError(err):
 		return exitUsage
 	default:
@@ -97,7 +96,7 @@ func isUsageError(err error) bool {
 // standard error is a terminal, one plain "kiosk: ..." line otherwise so
 // that logs and scripts get something they can grep.
 func (c *app) printError(w io.Writer, styles fang.Styles, err error) {
-	if errors.Is(err, errInterrupted) {
+	if _, ok := errors.AsType[*signalError](err); ok {
 		return
 	}
 	// Messages name files, whose names may hold anything.

@@ -101,7 +101,7 @@ func TestShowErrors(t *testing.T) {
 		status int
 		stderr []string // each must appear in standard error
 	}{
-		{"number past the end", []string{"show", "2"}, exitError, []string{"2", "kiosk list"}},
+		{"number past the end", []string{"show", "99"}, exitError, []string{"99", "kiosk list"}},
 		{"zero", []string{"show", "0"}, exitError, []string{"0"}},
 		{"unknown id", []string{"show", "no-such-article"}, exitError, []string{"no-such-article"}},
 		{"no article given", []string{"show"}, exitUsage, []string{"kiosk list", "kiosk show --help"}},

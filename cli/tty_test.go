@@ -196,37 +196,52 @@ func altScreenLeft(out string) bool {
 }
 
 func TestReaderRestoresTheTerminal(t *testing.T) {
-	tests := []struct {
-		name string
-		quit func(t *testing.T, term *fakeTerminal)
-	}{
-		{"q", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "q") }},
-		{"ctrl+c", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "\x03") }},
-		{"SIGTERM", func(t *testing.T, term *fakeTerminal) {
-			if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+	signal := func(sig syscall.Signal) func(t *testing.T, term *fakeTerminal) {
+		return func(t *testing.T, term *fakeTerminal) {
+			if err := syscall.Kill(os.Getpid(), sig); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}
+	}
+	tests := []struct {
+		name       string
+		quit       func(t *testing.T, term *fakeTerminal)
+		wantStatus int
+	}{
+		{"q", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "qq") }, exitOK},
+		{"ctrl+c", func(t *testing.T, term *fakeTerminal) { io.WriteString(term.master, "\x03") }, exitOK},
+		{"SIGINT", signal(syscall.SIGINT), 130},
+		{"SIGTERM", signal(syscall.SIGTERM), 143},
+		{"SIGHUP", signal(syscall.SIGHUP), 129},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			term := newTerminal(t)
+			dir := writeFiles(t, map[string][]byte{"story.txt": []byte("A story\n\nIts one paragraph.\n")})
+			statePath := filepath.Join(t.TempDir(), "state.json")
 			status := make(chan int, 1)
 			go func() {
-				status <- Run(t.Context(), nil, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+				status <- Run(t.Context(), []string{"--state", statePath, dir}, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
 			}()
 			term.waitFor(t, "1/1") // the list's status line: the reader is up
+			io.WriteString(term.master, "\r")
+			term.waitFor(t, "Its one paragraph")
+			io.WriteString(term.master, "m")
+			term.waitFor(t, "Marked read.")
 			tt.quit(t, term)
 			select {
 			case s := <-status:
-				if s != exitOK {
-					t.Errorf("exit status %d, want 0", s)
+				if s != tt.wantStatus {
+					t.Errorf("exit status %d, want %d", s, tt.wantStatus)
 				}
 			case <-time.After(10 * time.Second):
 				t.Fatal("the reader did not quit")
 			}
 			if out := term.drained(t); !altScreenLeft(out) {
 				t.Errorf("terminal not restored:\n%q", out[max(0, len(out)-300):])
+			}
+			if fields := listFields(t, kiosk(t, "list", "--state", statePath, dir)); len(fields) < 5 || fields[4] != "read" {
+				t.Errorf("the article read before %s is not read in the saved state: %q", tt.name, fields)
 			}
 		})
 	}
@@ -324,5 +339,28 @@ func TestStyledOutputCarriesOnlyKiosksOwnStyles(t *testing.T) {
 		if i := strings.IndexFunc(rest, isControl); i >= 0 {
 			t.Errorf("%v: control %U outside a style at byte %d:\n%q", args, []rune(rest[i:])[0], i, rest)
 		}
+	}
+}
+
+func TestReaderOnAnEmptyFolderShowsTheFirstArticleCopiedIn(t *testing.T) {
+	term := newTerminal(t)
+	dir := t.TempDir()
+	status := make(chan int, 1)
+	go func() {
+		status <- Run(t.Context(), []string{"--no-state", dir}, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+	}()
+	term.waitFor(t, "no articles to read")
+	if err := os.WriteFile(filepath.Join(dir, "first.txt"), []byte("The first story\n\nIt arrived after kiosk started.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	term.waitFor(t, "The first story")
+	io.WriteString(term.master, "q")
+	select {
+	case s := <-status:
+		if s != exitOK {
+			t.Errorf("exit status %d after an article arrived, want 0", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader did not quit")
 	}
 }

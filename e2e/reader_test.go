@@ -117,7 +117,7 @@ func TestReaderInTmux(t *testing.T) {
 	bin := buildKiosk(t)
 
 	term.keys(bin, "Enter")
-	term.waitFor("kiosk seeds · 1 article")
+	term.waitFor("kiosk seeds · 4 articles")
 
 	term.keys("Enter")
 	s := term.waitFor("min read")
@@ -143,7 +143,7 @@ func TestReaderInTmux(t *testing.T) {
 	}
 
 	term.keys("q")
-	term.waitFor("kiosk seeds · 1 article")
+	term.waitFor("kiosk seeds · 4 articles")
 	term.keys("q")
 	s = term.waitUntil("return to the shell", func(s string) bool {
 		return strings.Count(s, "e2e$") >= 2 && !strings.Contains(s, "kiosk seeds")
@@ -157,7 +157,7 @@ func TestReaderNoColorKeepsHeadingsBold(t *testing.T) {
 	term := newTerminal(t, 100, 30, "NO_COLOR=1")
 	bin := buildKiosk(t)
 	term.keys(bin, "Enter")
-	term.waitFor("kiosk seeds · 1 article")
+	term.waitFor("kiosk seeds · 4 articles")
 	term.keys("Enter")
 	term.waitFor("min read")
 	styled := term.tmux("capture-pane", "-p", "-e", "-t", "0")
@@ -205,7 +205,7 @@ func TestReaderRestoresTerminal(t *testing.T) {
 		term.keys("clear", "Enter")
 		term.waitFor("e2e$")
 		term.keys(bin, "Enter")
-		term.waitFor("kiosk seeds · 1 article")
+		term.waitFor("kiosk seeds · 4 articles")
 		term.keys("Enter")
 		term.waitFor("min read")
 		if stop == "ctrl+c" {

@@ -290,7 +290,11 @@ func errText(err error) string {
 }
 
 func noArticlesError(roots []string, skipped []Skipped) error {
-	where := strings.Join(roots, ", ")
+	names := make([]string, len(roots))
+	for i, r := range roots {
+		names[i] = EscapeName(r)
+	}
+	where := strings.Join(names, ", ")
 	if len(skipped) == 0 {
 		return fmt.Errorf("no articles in %s: no .txt, .text, .md, .markdown or extension-less files found; point kiosk at a news file or a folder of them", where)
 	}
@@ -301,7 +305,7 @@ func noArticlesError(roots []string, skipped []Skipped) error {
 			fmt.Fprintf(&b, "\n  … and %d more", len(skipped)-5)
 			break
 		}
-		fmt.Fprintf(&b, "\n  %s: %s", s.Path, s.Reason)
+		fmt.Fprintf(&b, "\n  %s: %s", EscapeName(s.Path), s.Reason)
 	}
 	return errors.New(b.String())
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,11 +19,62 @@ func TestLoadFSEmbeddedSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.Articles) != 1 || lib.Articles[0].Byline != "Ivd" {
-		t.Fatalf("seeds gave %d articles: %+v", len(lib.Articles), lib.Articles)
+	names, _ := fs.Glob(seeds.FS, "*.txt")
+	if len(lib.Articles) != len(names) || len(lib.Articles) < 3 || lib.Articles[0].Byline != "Ivd" {
+		t.Fatalf("seeds gave %d articles from %d files, want each, the seed first: %+v", len(lib.Articles), len(names), lib.Articles)
 	}
 	if len(lib.Skipped) != 0 {
 		t.Errorf("skipped seeds: %v", lib.Skipped)
+	}
+}
+
+// TestEmbeddedLibraryHasSomethingOfEverything: the built-in articles give a
+// newcomer every shape to try without files of their own, German and
+// English, and what the README's examples look for.
+func TestEmbeddedLibraryHasSomethingOfEverything(t *testing.T) {
+	lib, err := LoadFS(seeds.FS, "kiosk seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[BlockKind]int{}
+	bylines, places, footers := map[string]bool{}, map[string]bool{}, 0
+	for _, a := range lib.Articles {
+		if a.Title == "" || a.Byline == "" || a.Dateline == "" {
+			t.Errorf("%s: title %q, byline %q, place %q: want each", a.Source, a.Title, a.Byline, a.Dateline)
+		}
+		bylines[a.Byline], places[a.Dateline] = true, true
+		for _, b := range a.Blocks {
+			kinds[b.Kind]++
+			if strings.Contains(b.Text, " | ") {
+				kinds[Preformatted]++ // a table row, however the parser takes it
+			}
+		}
+		if a.Comments != nil && a.Comments.HasCount {
+			footers++
+		}
+	}
+	for _, k := range []BlockKind{Paragraph, Heading, ListItem, Preformatted} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s in the built-in articles", k)
+		}
+	}
+	if footers != len(lib.Articles) {
+		t.Errorf("%d of %d built-in articles have a comments footer with a count", footers, len(lib.Articles))
+	}
+	if !places["München"] || !bylines["Ivd"] {
+		t.Errorf("places %v, bylines %v: want München (the README's filter example) and the seed's Ivd", places, bylines)
+	}
+	english := false
+	for _, a := range lib.Articles {
+		english = english || strings.Contains(a.Title, "Welcome")
+	}
+	if !english {
+		t.Error("no English article among the built-in ones")
+	}
+	for query, want := range map[string]int{"nordkorea": 1, "strasse": 1, "munchen": 1} {
+		if got := len(lib.Search(query)); got < want {
+			t.Errorf("search %q finds %d built-in articles, want at least %d", query, got, want)
+		}
 	}
 }
 

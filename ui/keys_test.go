@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -272,17 +271,6 @@ func TestEveryKeyOfABindingIsNamedInItsHelp(t *testing.T) {
 				t.Errorf("%s works for %q but its help says only %q", k, b.Help().Desc, b.Help().Key)
 			}
 		}
-	}
-}
-
-func TestHelpLeavesOutSkippedFilesWhenNoneWere(t *testing.T) {
-	m := newReader(threeArticles(), 80, 24)
-	drive(m, press("?"), press("G"))
-	if screen := strings.Join(screenLines(m), "\n"); regexp.MustCompile(`(?m)^\s+!\s`).MatchString(screen) {
-		t.Errorf("help lists ! though no file was skipped:\n%s", screen)
-	}
-	if drive(m, press("q"), press("!")); m.screen != screenList {
-		t.Error("! opened the skipped-files screen with nothing skipped")
 	}
 }
 

@@ -33,6 +33,8 @@ type listModel struct {
 	// fresh counts the articles that arrived while the reader ran and are
 	// not opened yet.
 	fresh int
+	// note answers the last key in the status line, until the next one.
+	note string
 }
 
 func newListModel(com *common, lib *model.Library) listModel {
@@ -211,7 +213,7 @@ func (l *listModel) keyHint() string {
 
 func (l *listModel) headerLine() string {
 	s := l.com.styles
-	name := model.Sanitize(l.lib.Name)
+	name := model.EscapeName(l.lib.Name)
 	count := plural(len(l.lib.Articles), "article", "articles")
 	line := s.header.Render("kiosk") + s.headerDim.Render(" · "+name+" · "+count)
 	return ansi.Truncate(line, l.com.width, "…")
@@ -264,6 +266,9 @@ func (l *listModel) itemLines() []string {
 func (l *listModel) statusLine() string {
 	s := l.com.styles
 	var parts []string
+	if l.note != "" {
+		parts = append(parts, l.note)
+	}
 	if len(l.visible) > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.rows.cursor+1, len(l.visible)))
 	}

@@ -84,12 +84,41 @@ func indexOfID(lib *model.Library, id string) int {
 }
 
 // replace shows a new version of the open article, keeping the paragraph
-// at the top of the screen where it was.
+// at the top of the screen at the top, found by its text: text inserted
+// above it or appended below does not move the view.
 func (p *pagerModel) replace(a *model.Article, comments bool) tea.Cmd {
 	if p.doc != nil && p.keepBlock < 0 {
-		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
+		offset := p.vp.YOffset()
+		if b := p.doc.BlockAt(offset); b >= 0 {
+			p.keepBlock = sameBlock(p.article, a, b)
+			p.keepLine = offset - p.doc.Anchors[b]
+		}
 	}
 	p.article = a
 	p.docOpts = render.Options{} // the shown rendering is of the old version
 	return p.rerender(comments)
+}
+
+// sameBlock is the index in next of block i of prev: the nearest block with
+// the same kind and text, or the block at the same index when that one was
+// itself changed or deleted.
+func sameBlock(prev, next *model.Article, i int) int {
+	want := prev.Blocks[i]
+	for d := 0; d < max(len(prev.Blocks), len(next.Blocks)); d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j >= 0 && j < len(next.Blocks) && next.Blocks[j].Kind == want.Kind && next.Blocks[j].Text == want.Text {
+				return j
+			}
+		}
+	}
+	return min(i, len(next.Blocks)-1)
+}
+
+// lineInBlock is the line line of block b in doc, kept within the block.
+func lineInBlock(doc *render.Document, b, line int) int {
+	start, end := doc.Anchors[b], len(doc.Lines)
+	if b+1 < len(doc.Anchors) {
+		end = doc.Anchors[b+1]
+	}
+	return start + min(line, max(0, end-start-1))
 }

@@ -70,6 +70,9 @@ type Model struct {
 	// fresh holds the IDs of articles that arrived while the reader ran
 	// and have not been opened yet.
 	fresh map[string]bool
+	// typedAhead holds the keys pressed while the library was loading, to
+	// be applied once it is there.
+	typedAhead []tea.KeyPressMsg
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -126,6 +129,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.progress = msg
 	case LibraryMsg:
 		m.setLibrary(msg.Lib, msg.Err)
+		return m.applyTypedAhead()
 	case renderedMsg:
 		m.pager.rendered(msg)
 	case readTimeMsg:
@@ -271,6 +275,10 @@ func (m *Model) showHelp() {
 }
 
 func (m *Model) showSkipped() {
+	if len(m.list.lib.Skipped) == 0 {
+		m.list.note = "No files were skipped."
+		return
+	}
 	m.showText(screenSkipped, func() []string { return skippedLines(m.com, m.list.lib.Skipped) })
 }
 
@@ -316,10 +324,8 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(clipLines(m.content(), m.com.width, m.com.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "kiosk"
-	if m.screen == screenPager && m.pager.article != nil {
-		v.WindowTitle = "kiosk · " + articleTitle(m.pager.article)
-	}
+	// No window title: Bubble Tea clears a title it set when it exits,
+	// which would leave the window nameless, not as the shell had it.
 	return v
 }
 

@@ -55,10 +55,8 @@ func (m *Model) syncKeys() {
 	enable(&k.Prompt, md == modePrompt)
 	enable(&k.Search, md == modeSearch)
 	enable(&k.Text, md == modeText)
+	k.Empty.Skipped.SetEnabled(md == modeEmpty && len(m.list.lib.Skipped) > 0)
 
-	skipped := len(m.list.lib.Skipped) > 0
-	k.Empty.Skipped.SetEnabled(md == modeEmpty && skipped)
-	k.List.Skipped.SetEnabled(md == modeList && skipped)
 	k.List.ClearFilter.SetEnabled(md == modeList && m.list.input.Value() != "")
 	rows := md == modeList && m.list.selected() >= 0
 	enable(&k.List.Nav, rows)
@@ -94,10 +92,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}()
 	}
+	if md == modeList {
+		m.list.note = ""
+	}
 	if cmd, ok := dispatch(msg, m.actions(md)); ok {
 		return cmd
 	}
 	switch md {
+	case modeLoading:
+		m.typedAhead = append(m.typedAhead, msg)
 	case modeFilter:
 		return m.list.typeFilter(msg)
 	case modePrompt:

@@ -26,8 +26,9 @@ type pagerModel struct {
 	doc     *render.Document
 	docOpts render.Options
 	// keepBlock is the block to bring back to the top once a re-render at a
-	// new width arrives; -1 for none.
-	keepBlock int
+	// new width arrives, or a new version of the article; -1 for none.
+	// keepLine is how many of its lines to scroll past (live.go).
+	keepBlock, keepLine int
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
 	toFooter  bool
@@ -157,11 +158,11 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 	case first:
 		p.vp.SetYOffset(doc.OffsetOf(p.resume))
 	case p.keepBlock >= 0 && p.keepBlock < len(doc.Anchors):
-		p.vp.SetYOffset(doc.Anchors[p.keepBlock])
+		p.vp.SetYOffset(lineInBlock(doc, p.keepBlock, p.keepLine))
 	default:
 		p.vp.SetYOffset(offset)
 	}
-	p.keepBlock = -1
+	p.keepBlock, p.keepLine = -1, 0
 	p.toFooter = false
 	if len(p.searchOnOpen) > 0 {
 		p.runSearchOnOpen()
@@ -279,15 +280,20 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	if p.prompting {
 		return p.input.View()
 	}
-	left := []string{fmt.Sprintf("%d/%d", pos, total), fmt.Sprintf("%d%%", p.percent())}
+	var left []string
+	switch {
+	case p.gone:
+		// The article is no longer one of the library's: no place among them.
+		left = append(left, "deleted from the library", plural(total, "article", "articles")+" left")
+	case pos > 0:
+		left = append(left, fmt.Sprintf("%d/%d", pos, total))
+	}
+	left = append(left, fmt.Sprintf("%d%%", p.percent()))
 	if p.starred() {
 		left = append(left, "★")
 	}
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
-	}
-	if p.gone {
-		left = append(left, "deleted from the library")
 	}
 	if p.note != "" {
 		left = append(left, p.note)

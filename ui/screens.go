@@ -145,7 +145,7 @@ func skippedLines(c *common, items []model.Skipped) []string {
 	s := c.styles
 	lines := []string{s.header.Render("Skipped files") + s.dim.Render(fmt.Sprintf(" · %d · %s", len(items), shortHelp(c.keys.Text.ShortHelp())))}
 	for _, it := range items {
-		lines = append(lines, model.Sanitize(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
+		lines = append(lines, model.EscapeName(it.Path)+s.dim.Render(": "+model.Sanitize(it.Reason)))
 	}
 	return lines
 }
