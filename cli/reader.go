@@ -35,16 +35,22 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if err != nil {
 			return err
 		}
-		st := c.openState(sf)
+		st, err := c.openState(cmd.Context(), sf)
+		if err != nil {
+			return err
+		}
 		defer c.closeState(st)
-		touchLibrary(st, lib)
+		c.adoptLibrary(cmd.Context(), st, lib)
 		return render.WriteList(c.stdout, lib, st)
 	}
 	// Opened before the reader takes the screen, so that its warnings
 	// are printed where they stay readable.
-	st := c.openState(sf)
+	st, err := c.openState(cmd.Context(), sf)
+	if err != nil {
+		return err
+	}
 	defer c.closeState(st)
-	opts := ui.Options{Theme: display.theme, Width: display.width, State: st}
+	opts := ui.Options{Theme: display.theme, Width: display.width, State: st.State}
 	var lib *model.Library
 	if len(paths) == 0 {
 		// The built-in library loads in well under a frame: load it first
@@ -53,7 +59,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if lib, err = c.readLibrary(nil, nil); err != nil {
 			return err
 		}
-		touchLibrary(st, lib)
+		c.adoptLibrary(cmd.Context(), st, lib)
 	}
 	p := tea.NewProgram(ui.New(lib, opts), c.programOptions(cmd)...)
 	ctx, stopWatching := context.WithCancel(cmd.Context())
@@ -63,14 +69,14 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
 			lib, err := c.readLibrary(paths, progress)
-			touchLibrary(st, lib)
+			c.adoptLibrary(ctx, st, lib)
 			if err == nil && watchable(cmd, paths) {
 				watchErr <- model.Watch(ctx, lib, paths, func(u model.Update) { p.Send(ui.LibraryUpdateMsg{Update: u}) })
 			}
 			return lib, err
 		})
 	}
-	_, err := p.Run()
+	_, err = p.Run()
 	select {
 	case werr := <-watchErr:
 		if werr != nil {

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"kiosk/model/state"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 // Theme names accepted by Options.Theme.
@@ -27,7 +27,7 @@ type common struct {
 	searchKeys searchKeys
 	cache      *render.Cache
 	// state is the reader's read marks, stars and places.
-	state *state.Store
+	state *store.State
 }
 
 func newCommon(o Options) *common {
@@ -50,7 +50,7 @@ func newCommon(o Options) *common {
 		c.theme = ThemeAuto
 	}
 	if c.state == nil {
-		c.state = state.NewMemory()
+		c.state = store.NewMemoryState()
 	}
 	if c.cache == nil {
 		c.cache = render.NewCache(64)
