@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -65,4 +66,17 @@ func listItems(t testing.TB, db *DB, q ItemQuery) []ItemRow {
 
 func day(n int) time.Time {
 	return time.Date(2026, 11, n, 12, 0, 0, 0, time.UTC)
+}
+
+// mkdirTemp is a folder for data shared by benchmarks of one run.
+func mkdirTemp() (string, error) {
+	return os.MkdirTemp("", "kiosk-store-bench-")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigPath != "" {
+		os.RemoveAll(filepath.Dir(bigPath))
+	}
+	os.Exit(code)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -74,40 +75,51 @@ func (db *DB) UpsertItems(ctx context.Context, feedID int64, items []Item, fetch
 	var n Upserted
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		n = Upserted{}
-		lookup, err := tx.Prepare(`SELECT hash FROM items WHERE feed_id = ? AND dedup = ?`)
+		lookup, err := tx.Prepare(`SELECT id, hash FROM items WHERE feed_id = ? AND dedup = ?`)
 		if err != nil {
 			return err
 		}
 		defer lookup.Close()
 		insert, err := tx.Prepare(`INSERT INTO items (feed_id, key, dedup, guid, link, title, author,
-			published, updated, content_html, summary, hash, fetched_at, last_seen, sort_time)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			published, updated, hash, fetched_at, last_seen, sort_time)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer insert.Close()
 		update, err := tx.Prepare(`UPDATE items SET guid = ?, link = ?, title = ?, author = ?,
-			published = ?, updated = ?, content_html = ?, summary = ?, hash = ?, last_seen = ?,
+			published = ?, updated = ?, hash = ?, last_seen = ?,
 			sort_time = CASE WHEN ? = 0 THEN sort_time ELSE ? END
-			WHERE feed_id = ? AND dedup = ?`)
+			WHERE id = ?`)
 		if err != nil {
 			return err
 		}
 		defer update.Close()
-		seen, err := tx.Prepare(`UPDATE items SET last_seen = ? WHERE feed_id = ? AND dedup = ?`)
+		seen, err := tx.Prepare(`UPDATE items SET last_seen = ? WHERE id = ?`)
 		if err != nil {
 			return err
 		}
 		defer seen.Close()
+		body, err := tx.Prepare(`INSERT INTO item_bodies (item_id, content_html, summary) VALUES (?, ?, ?)
+			ON CONFLICT (item_id) DO UPDATE SET content_html = excluded.content_html, summary = excluded.summary`)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
 		for _, it := range items {
 			dedup, hash := it.dedup(), it.hash()
+			var id int64
 			var old string
-			err := lookup.QueryRow(feedID, dedup).Scan(&old)
+			err := lookup.QueryRow(feedID, dedup).Scan(&id, &old)
 			switch {
 			case errors.Is(err, sql.ErrNoRows):
 				sortTime := millis(firstSet(it.Published, it.Updated, fetchedAt))
-				if _, err := insert.Exec(feedID, itemKey(feedID, dedup), dedup, it.GUID, it.Link, it.Title, it.Author,
-					millis(it.Published), millis(it.Updated), it.ContentHTML, it.Summary, hash, millis(fetchedAt), millis(fetchedAt), sortTime); err != nil {
+				res, err := insert.Exec(feedID, itemKey(feedID, dedup), dedup, it.GUID, it.Link, it.Title, it.Author,
+					millis(it.Published), millis(it.Updated), hash, millis(fetchedAt), millis(fetchedAt), sortTime)
+				if err != nil {
+					return err
+				}
+				if id, err = res.LastInsertId(); err != nil {
 					return err
 				}
 				n.Added++
@@ -116,14 +128,18 @@ func (db *DB) UpsertItems(ctx context.Context, feedID int64, items []Item, fetch
 			case old != hash:
 				dated := millis(firstSet(it.Published, it.Updated))
 				if _, err := update.Exec(it.GUID, it.Link, it.Title, it.Author, millis(it.Published), millis(it.Updated),
-					it.ContentHTML, it.Summary, hash, millis(fetchedAt), dated, dated, feedID, dedup); err != nil {
+					hash, millis(fetchedAt), dated, dated, id); err != nil {
 					return err
 				}
 				n.Updated++
 			default:
-				if _, err := seen.Exec(millis(fetchedAt), feedID, dedup); err != nil {
+				if _, err := seen.Exec(millis(fetchedAt), id); err != nil {
 					return err
 				}
+				continue
+			}
+			if _, err := body.Exec(id, it.ContentHTML, it.Summary); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -165,6 +181,7 @@ type ItemQuery struct {
 	Unread  bool   // only items Reader has not read
 	Starred bool   // only items Reader starred
 	Limit   int    // 0: no limit
+	Offset  int    // rows to skip: a long list loads its first screen first
 }
 
 // Items lists items newest first.
@@ -189,9 +206,9 @@ func (db *DB) Items(ctx context.Context, q ItemQuery) ([]ItemRow, error) {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
 	query += " ORDER BY i.sort_time DESC, i.id DESC"
-	if q.Limit > 0 {
-		query += " LIMIT ?"
-		args = append(args, q.Limit)
+	if q.Limit > 0 || q.Offset > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, cmp.Or(q.Limit, -1), q.Offset)
 	}
 	rows, err := db.sql.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -231,8 +248,9 @@ type ItemBody struct {
 func (db *DB) ItemBody(ctx context.Context, id int64) (ItemBody, error) {
 	var b ItemBody
 	var updated, fetched int64
-	err := db.sql.QueryRowContext(ctx, `SELECT content_html, summary, full_text_html, guid, updated, fetched_at
-		FROM items WHERE id = ?`, id).Scan(&b.ContentHTML, &b.Summary, &b.FullTextHTML, &b.GUID, &updated, &fetched)
+	err := db.sql.QueryRowContext(ctx, `SELECT coalesce(b.content_html, ''), coalesce(b.summary, ''),
+			coalesce(b.full_text_html, ''), i.guid, i.updated, i.fetched_at
+		FROM items i LEFT JOIN item_bodies b ON b.item_id = i.id WHERE i.id = ?`, id).Scan(&b.ContentHTML, &b.Summary, &b.FullTextHTML, &b.GUID, &updated, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ItemBody{}, fmt.Errorf("item %d: %w", id, ErrNotFound)
 	}
@@ -245,7 +263,9 @@ func (db *DB) ItemBody(ctx context.Context, id int64) (ItemBody, error) {
 
 // SetFullText stores the readable text fetched from item id's web page.
 func (db *DB) SetFullText(ctx context.Context, id int64, html string) error {
-	res, err := db.sql.ExecContext(ctx, `UPDATE items SET full_text_html = ? WHERE id = ?`, html, id)
+	res, err := db.sql.ExecContext(ctx, `INSERT INTO item_bodies (item_id, full_text_html)
+		SELECT id, ? FROM items WHERE id = ?
+		ON CONFLICT (item_id) DO UPDATE SET full_text_html = excluded.full_text_html`, html, id)
 	return affectedOne(res, err, "store full text of item", id)
 }
 

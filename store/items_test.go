@@ -117,6 +117,9 @@ func TestItemsNewestFirstWithoutBodies(t *testing.T) {
 	if got := listItems(t, db, ItemQuery{Limit: 1}); len(got) != 1 || got[0].Title != "New" {
 		t.Errorf("limit 1: %+v", got)
 	}
+	if got := listItems(t, db, ItemQuery{Offset: 1}); len(got) != 2 || got[0].Title != "Undated" {
+		t.Errorf("offset 1: %+v", got)
+	}
 	if got := listItems(t, db, ItemQuery{Reader: "SHA256:other", Unread: true}); len(got) != 3 {
 		t.Errorf("another reader has %d unread, want 3", len(got))
 	}

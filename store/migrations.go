@@ -73,7 +73,8 @@ func readersSchema(tx *sql.Tx) error {
 	)
 }
 
-// Version 3: subscriptions and their items.
+// Version 3: subscriptions and their items, with the items' bodies in a
+// table of their own.
 func feedsSchema(tx *sql.Tx) error {
 	return execAll(tx,
 		`CREATE TABLE feeds (
@@ -104,14 +105,18 @@ func feedsSchema(tx *sql.Tx) error {
 			author         TEXT NOT NULL DEFAULT '',
 			published      INTEGER NOT NULL DEFAULT 0,
 			updated        INTEGER NOT NULL DEFAULT 0,
-			content_html   TEXT NOT NULL DEFAULT '',
-			summary        TEXT NOT NULL DEFAULT '',
-			full_text_html TEXT NOT NULL DEFAULT '',
 			hash           TEXT NOT NULL,
 			fetched_at     INTEGER NOT NULL,
 			last_seen      INTEGER NOT NULL,
 			sort_time      INTEGER NOT NULL,
 			UNIQUE (feed_id, dedup)
+		)`,
+		// Bodies live apart, so that listing items reads no body's pages.
+		`CREATE TABLE item_bodies (
+			item_id        INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+			content_html   TEXT NOT NULL DEFAULT '',
+			summary        TEXT NOT NULL DEFAULT '',
+			full_text_html TEXT NOT NULL DEFAULT ''
 		)`,
 		`CREATE INDEX items_newest ON items (sort_time DESC, id DESC)`,
 		`CREATE INDEX items_of_feed ON items (feed_id, sort_time DESC)`,
