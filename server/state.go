@@ -40,7 +40,7 @@ func (s *Server) openState(sess ssh.Session, lib *model.Library) *store.State {
 }
 
 // closeState writes the session's last changes and keeps the database
-// within store.DefaultLimits: a stream of new keys cannot fill the disk.
+// within store.DefaultLimits(): a stream of new keys cannot fill the disk.
 func (s *Server) closeState(sess ssh.Session, st *store.State) {
 	if err := st.Close(); err != nil {
 		s.log.Warn("reading state not saved", "remote", sess.RemoteAddr().String(), "err", err)
@@ -48,7 +48,7 @@ func (s *Server) closeState(sess ssh.Session, st *store.State) {
 	if !st.Persistent() {
 		return
 	}
-	if _, err := s.cfg.DB.Limit(context.Background(), st.Reader(), store.DefaultLimits); err != nil {
+	if _, err := s.cfg.DB.Limit(context.Background(), st.Reader(), store.DefaultLimits()); err != nil {
 		s.log.Warn("reading state", "err", err)
 	}
 }

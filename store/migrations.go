@@ -16,8 +16,8 @@ var migrations = []func(tx *sql.Tx) error{
 	feedsSchema,
 }
 
-// SchemaVersion is the version this kiosk writes.
-var SchemaVersion = len(migrations)
+// SchemaVersion is the schema version this kiosk writes.
+func SchemaVersion() int { return len(migrations) }
 
 // Version 1: reading state per reader and article, and the reading state
 // imported from the JSON files of earlier kiosks, kept under the old IDs

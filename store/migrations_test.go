@@ -51,10 +51,10 @@ var fill = map[int]func(tx *sql.Tx) error{
 }
 
 func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
-	if len(fill) != SchemaVersion {
-		t.Fatalf("fill has data for %d versions, the schema has %d: add data for the new migration", len(fill), SchemaVersion)
+	if len(fill) != SchemaVersion() {
+		t.Fatalf("fill has data for %d versions, the schema has %d: add data for the new migration", len(fill), SchemaVersion())
 	}
-	for from := range SchemaVersion {
+	for from := range SchemaVersion() {
 		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
 			ctx := context.Background()
 			path := tempPath(t)
@@ -69,8 +69,8 @@ func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
 			db := openAt(t, path)
 			var version int
 			db.sql.QueryRow("PRAGMA user_version").Scan(&version)
-			if version != SchemaVersion {
-				t.Fatalf("user_version %d after Open, want %d", version, SchemaVersion)
+			if version != SchemaVersion() {
+				t.Fatalf("user_version %d after Open, want %d", version, SchemaVersion())
 			}
 			if err := db.IntegrityCheck(ctx); err != nil {
 				t.Fatal(err)
@@ -128,7 +128,7 @@ func checkLatestSchemaWorks(t *testing.T, db *DB) {
 func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	path := tempPath(t)
 	db := openAt(t, path)
-	db.sql.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion+1))
+	db.sql.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()+1))
 	db.Close()
 
 	_, err := Open(context.Background(), path)
@@ -142,7 +142,7 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	defer check.Close()
 	var v int
 	check.QueryRow("PRAGMA user_version").Scan(&v)
-	if v != SchemaVersion+1 {
+	if v != SchemaVersion()+1 {
 		t.Errorf("user_version changed to %d", v)
 	}
 }

@@ -19,7 +19,7 @@ type Limits struct {
 }
 
 // DefaultLimits keep a few megabytes at most.
-var DefaultLimits = Limits{Readers: 1000, EntriesPerReader: 1000}
+func DefaultLimits() Limits { return Limits{Readers: 1000, EntriesPerReader: 1000} }
 
 // Limit applies limits: it forgets the least recently seen readers beyond
 // limits.Readers, and the oldest entries of reader beyond
