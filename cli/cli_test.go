@@ -15,15 +15,21 @@ func TestMain(m *testing.M) {
 	// fang reads the help width once from the terminal: pin it so that the
 	// help golden file does not depend on where the tests run.
 	os.Setenv("__FANG_TEST_WIDTH", "100")
-	// Reading state goes to a folder of the tests' own, never to the
-	// state of whoever runs them.
+	// The database and old state files are looked for in folders of the
+	// tests' own, never in those of whoever runs them.
 	stateHome, err := os.MkdirTemp("", "kiosk-state-")
 	if err != nil {
 		panic(err)
 	}
+	dataHome, err := os.MkdirTemp("", "kiosk-data-")
+	if err != nil {
+		panic(err)
+	}
 	os.Setenv("XDG_STATE_HOME", stateHome)
+	os.Setenv("XDG_DATA_HOME", dataHome)
 	code := m.Run()
 	os.RemoveAll(stateHome)
+	os.RemoveAll(dataHome)
 	os.Exit(code)
 }
 

@@ -29,15 +29,18 @@ kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 			if err != nil {
 				return err
 			}
-			st := c.openState(sf)
+			st, err := c.openState(cmd.Context(), sf)
+			if err != nil {
+				return err
+			}
 			defer c.closeState(st)
-			touchLibrary(st, lib)
+			c.adoptLibrary(cmd.Context(), st, lib)
 			if !asJSON {
 				return render.WriteList(c.stdout, lib, st)
 			}
 			out := make([]listedArticle, len(lib.Articles))
 			for i, a := range lib.Articles {
-				e := st.Get(a.ID)
+				e := st.Get(a.Key)
 				out[i] = listedArticle{articleSummary: summarize(a, i), Read: e.Read, Starred: e.Starred}
 			}
 			return writeJSON(c.stdout, out)

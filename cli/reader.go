@@ -35,16 +35,22 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if err != nil {
 			return err
 		}
-		st := c.openState(sf)
+		st, err := c.openState(cmd.Context(), sf)
+		if err != nil {
+			return err
+		}
 		defer c.closeState(st)
-		touchLibrary(st, lib)
+		c.adoptLibrary(cmd.Context(), st, lib)
 		return render.WriteList(c.stdout, lib, st)
 	}
 	// Opened before the reader takes the screen, so that its warnings
 	// are printed where they stay readable.
-	st := c.openState(sf)
+	st, err := c.openState(cmd.Context(), sf)
+	if err != nil {
+		return err
+	}
 	defer c.closeState(st)
-	opts := ui.Options{Theme: display.theme, Width: display.width, State: st}
+	opts := ui.Options{Theme: display.theme, Width: display.width, State: st.State}
 	var lib *model.Library
 	if len(paths) == 0 {
 		// The built-in library loads in well under a frame: load it first
@@ -53,7 +59,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		if lib, err = c.readLibrary(nil, nil); err != nil {
 			return err
 		}
-		touchLibrary(st, lib)
+		c.adoptLibrary(cmd.Context(), st, lib)
 	}
 	signals := newTerminalSignals()
 	defer signals.close()
@@ -70,7 +76,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
 			lib, err := c.readLibrary(paths, progress)
-			touchLibrary(st, lib)
+			c.adoptLibrary(ctx, st, lib)
 			// A folder with no articles yet is watched too, so that the
 			// first one copied in shows.
 			if lib != nil && watchable(cmd, paths) {
@@ -84,7 +90,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 			return lib, err
 		})
 	}
-	_, err := p.Run()
+	_, err = p.Run()
 	signals.close()
 	if sigErr := signals.received(); sigErr != nil {
 		return sigErr

@@ -14,8 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
-	"kiosk/model/state"
 	"kiosk/server"
+	"kiosk/store"
 )
 
 // shutdownTimeout is how long serve waits for readers to quit on SIGINT or
@@ -32,6 +32,7 @@ type serveFlags struct {
 	maxSessionTime time.Duration
 	rateLimit      int
 	noWatch        bool
+	db             string
 	stateDir       string
 	noState        bool
 }
@@ -71,9 +72,14 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press (0: never)")
 	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
-	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "keep each reader's read marks, stars and places here, one file per SSH key")
-	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; nothing is written to disk")
+	fl.StringVar(&f.db, "db", "", "keep each reader's read marks, stars and places, by SSH key, in this database file; its folder must exist (default $XDG_DATA_HOME/kiosk/kiosk.db)")
+	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "import each reader's state, the first time their key comes, from an older kiosk's folder of JSON state files; the files are left as they are")
+	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; no database is read or written")
 	fl.BoolVar(&f.noWatch, "no-watch", false, "don't follow changes to the folders and files served")
+	// Help names the defaults by their variables: the expanded paths can be
+	// longer than a help line, and say less about where to change them.
+	fl.Lookup("host-key").DefValue = "$XDG_DATA_HOME/kiosk/ssh_host_ed25519_key"
+	fl.Lookup("state-dir").DefValue = "$XDG_STATE_HOME/kiosk/sessions"
 	return cmd
 }
 
@@ -88,8 +94,8 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
 	case f.rateLimit < 0:
 		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
-	case f.noState && cmd.Flags().Changed("state-dir"):
-		return usagef(cmd, "--state-dir and --no-state contradict each other: give one")
+	case f.noState && (cmd.Flags().Changed("state-dir") || f.db != ""):
+		return usagef(cmd, "--no-state contradicts --db and --state-dir: give one")
 	}
 	return nil
 }
@@ -111,10 +117,17 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 		MaxSessionTime:     f.maxSessionTime,
 		RateLimit:          f.rateLimit,
 		Logger:             logger,
-		StateDir:           f.stateDir,
+		LegacyStateDir:     f.stateDir,
 	}
-	if f.noState {
-		cfg.StateDir = ""
+	if !f.noState {
+		db, err := c.openServerDB(ctx, f.db, logger)
+		if err != nil {
+			return err
+		}
+		if db != nil {
+			defer db.Close()
+		}
+		cfg.DB = db
 	}
 	// The flags say 0 for "no limit"; the server's zero value means "default".
 	if f.idleTimeout == 0 {
@@ -137,7 +150,7 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "articles", len(lib.Articles),
 		"host-key", srv.HostKeyFingerprint(), "access", access, "max-sessions", f.maxSessions,
-		"state", srv.StateDir())
+		"state", srv.StateDB())
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -163,11 +176,28 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	return <-served
 }
 
-// defaultStateDir is where a server keeps its readers' state: a folder
-// beside the local reader's state file ($XDG_STATE_HOME/kiosk/sessions).
-func defaultStateDir() string {
-	path, err := state.DefaultPath()
+// openServerDB opens the database readers' state is kept in: the one
+// --db names (an error when it cannot be opened), else the default one; a
+// server that cannot open the default still serves, keeping each session's
+// state for the session only, and logs why.
+func (c *app) openServerDB(ctx context.Context, path string, logger *log.Logger) (*store.DB, error) {
+	if path != "" {
+		return store.Open(ctx, path)
+	}
+	db, err := store.OpenDefault(ctx)
 	if err != nil {
+		logger.Warn("reading state kept for each session only", "err", err)
+		return nil, nil
+	}
+	return db, nil
+}
+
+// defaultStateDir is where earlier kiosks kept a server's readers' state:
+// a folder beside the local reader's old state file
+// ($XDG_STATE_HOME/kiosk/sessions).
+func defaultStateDir() string {
+	path := store.LegacyStatePath()
+	if path == "" {
 		return ""
 	}
 	return filepath.Join(filepath.Dir(path), "sessions")

@@ -1,72 +1,102 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
-	"kiosk/model/state"
+	"kiosk/store"
 )
 
-// stateFlags choose where the reader and `list` keep reading state.
+// stateFlags choose the database the reader and `list` keep reading state
+// in, and an old JSON state file to import into it.
 type stateFlags struct {
-	path string
-	off  bool
+	db     string
+	legacy string
+	off    bool
 }
 
 func (f *stateFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.path, "state", "", "keep read marks, stars and places in this file (default $XDG_STATE_HOME/kiosk/state.json)")
-	cmd.Flags().BoolVar(&f.off, "no-state", false, "keep no reading state: nothing is read from or written to disk")
+	cmd.Flags().StringVar(&f.db, "db", "", "keep feeds, read marks, stars and places in this database file; its folder must exist (default $XDG_DATA_HOME/kiosk/kiosk.db)")
+	cmd.Flags().StringVar(&f.legacy, "state", "", "import an older kiosk's JSON state file into the database, once; the file is left as it is")
+	cmd.Flags().BoolVar(&f.off, "no-state", false, "remember nothing: no database is read or written")
 }
 
 func (f *stateFlags) check(cmd *cobra.Command) error {
-	if f.off && f.path != "" {
-		return usagef(cmd, "--state and --no-state contradict each other: give one")
+	if f.off && (f.db != "" || f.legacy != "") {
+		return usagef(cmd, "--no-state contradicts --db and --state: give one")
+	}
+	if f.legacy != "" {
+		if _, err := os.Stat(f.legacy); errors.Is(err, fs.ErrNotExist) {
+			return usagef(cmd, "--state %s: no such file. --state now only imports an older kiosk's state file; reading state is kept in the database (--db PATH)", oneLine(f.legacy))
+		}
 	}
 	return nil
 }
 
-// openState opens the reading state the flags ask for. It always returns a
-// store: when the file cannot be used, kiosk says so once on standard error
-// and keeps state in memory. Close it when done.
-func (c *app) openState(f stateFlags) *state.Store {
+// readingState is the local reader's state with the database it lives in.
+type readingState struct {
+	*store.State
+	db *store.DB // nil for a memory-only state
+}
+
+// openState opens the reading state the flags ask for, importing the old
+// JSON state file (--state, else the one earlier kiosks kept by default)
+// the first time. A database named with --db that cannot be opened is an
+// error; when the default one cannot be, kiosk says so once on standard
+// error and keeps state in memory. Close it when done.
+func (c *app) openState(ctx context.Context, f stateFlags) (*readingState, error) {
 	if f.off {
-		return state.NewMemory()
+		return &readingState{State: store.NewMemoryState()}, nil
 	}
-	path := f.path
-	if path == "" {
-		var err error
-		if path, err = state.DefaultPath(); err != nil {
-			fmt.Fprintf(c.stderr, "kiosk: %s\n", oneLine(err.Error()))
-			return state.NewMemory()
+	var db *store.DB
+	var err error
+	if f.db != "" {
+		if db, err = store.Open(ctx, f.db); err != nil {
+			return nil, err
 		}
+	} else if db, err = store.OpenDefault(ctx); err != nil {
+		c.warn("%s; read marks, stars and places last for this session only", err)
+		return &readingState{State: store.NewMemoryState()}, nil
 	}
-	st, warnings := state.Open(path)
-	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "kiosk: %s\n", oneLine(w.Error()))
+	st, err := db.State(ctx, "")
+	if err != nil {
+		db.Close()
+		return nil, err
 	}
-	return st
+	legacy := f.legacy
+	if legacy == "" {
+		legacy = store.LegacyStatePath()
+	}
+	if _, err := st.ImportJSON(ctx, legacy); err != nil {
+		c.warn("%s", err)
+	}
+	return &readingState{State: st, db: db}, nil
 }
 
-// closeState saves what is left to save, and says so if that failed.
-func (c *app) closeState(st *state.Store) {
-	err := st.Close()
-	if _, ok := errors.AsType[state.Warning](err); ok || err == nil {
-		if ok {
-			fmt.Fprintf(c.stderr, "kiosk: %s\n", oneLine(err.Error()))
-		}
-		return
-	}
-	fmt.Fprintf(c.stderr, "kiosk: could not save reading state to %s (%s): the last read marks, stars and places are lost\n",
-		oneLine(st.Path()), oneLine(err.Error()))
+func (c *app) warn(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "kiosk: %s\n", oneLine(fmt.Sprintf(format, args...)))
 }
 
-// touchLibrary keeps the state of the library's articles from being pruned.
-func touchLibrary(st *state.Store, lib *model.Library) {
-	if lib == nil {
-		return
+// closeState writes what is left to write, and says so if that failed.
+func (c *app) closeState(st *readingState) {
+	if err := st.Close(); err != nil {
+		c.warn("could not save reading state to %s (%s): the last read marks, stars and places are lost", st.Path(), err)
 	}
-	st.Touch(lib.IDs())
+	if st.db != nil {
+		st.db.Close()
+	}
+}
+
+// adoptLibrary gives the library's articles the state imported from an
+// older kiosk's state file.
+func (c *app) adoptLibrary(ctx context.Context, st *readingState, lib *model.Library) {
+	if err := st.Adopt(ctx, lib); err != nil {
+		c.warn("%s", err)
+	}
 }

@@ -6,23 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"kiosk/model/state"
 )
 
 const seedID = "000_36dbd7c5854988d2"
 
-// stateFile writes a state file in which the seed is read and starred.
-func stateFile(t *testing.T) string {
+// oldStateFile writes a state file of an earlier kiosk (JSON, keyed by
+// file-name IDs) in which the seed is read and starred.
+func oldStateFile(t *testing.T, dir string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "state.json")
-	st, warnings := state.Open(path)
-	if len(warnings) > 0 {
-		t.Fatal(warnings)
-	}
-	st.MarkRead(seedID, true)
-	st.SetStarred(seedID, true)
-	if err := st.Close(); err != nil {
+	path := filepath.Join(dir, "state.json")
+	os.MkdirAll(dir, 0o700)
+	data := `{"version": 1, "articles": {
+  "` + seedID + `": {"read":true,"read_at":"2026-11-30T10:00:00Z","starred":true,"starred_at":"2026-11-30T10:00:01Z"}
+}}`
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -35,9 +32,11 @@ func listFields(t *testing.T, r result) []string {
 	return strings.Split(first, "\t")
 }
 
-func TestListShowsReadAndStarredFromTheStateFile(t *testing.T) {
-	path := stateFile(t)
-	fields := listFields(t, kiosk(t, "list", "--state", path))
+func TestListShowsReadAndStarredImportedWithState(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kiosk.db")
+	path := oldStateFile(t, t.TempDir())
+	before, _ := os.ReadFile(path)
+	fields := listFields(t, kiosk(t, "list", "--db", db, "--state", path))
 	if len(fields) != 6 || fields[4] != "read" || fields[5] != "starred" {
 		t.Errorf("list --state: fields %q, want read and starred last", fields)
 	}
@@ -45,8 +44,13 @@ func TestListShowsReadAndStarredFromTheStateFile(t *testing.T) {
 	if fields[0] != "1" || fields[2] != "Ivd" || fields[3] != "10" {
 		t.Errorf("the first columns moved: %q", fields)
 	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the old state file was changed")
+	}
 
-	r := kiosk(t, "list", "--json", "--state", path)
+	// Imported once: the database keeps it without the file.
+	os.Remove(path)
+	r := kiosk(t, "list", "--json", "--db", db)
 	r.expect(t, exitOK)
 	var got []map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || len(got) != len(seedNames(t)) {
@@ -57,55 +61,78 @@ func TestListShowsReadAndStarredFromTheStateFile(t *testing.T) {
 	}
 }
 
-func TestListUsesTheDefaultStateFile(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", home)
-	if err := os.MkdirAll(filepath.Join(home, "kiosk"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(stateFile(t), filepath.Join(home, "kiosk", "state.json")); err != nil {
-		t.Fatal(err)
-	}
+func TestListUsesTheDefaultDatabaseAndImportsTheOldDefaultFile(t *testing.T) {
+	stateHome, dataHome := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_STATE_HOME", stateHome)
+	t.Setenv("XDG_DATA_HOME", dataHome)
+	oldStateFile(t, filepath.Join(stateHome, "kiosk"))
 	if fields := listFields(t, kiosk(t, "list")); fields[4] != "read" {
-		t.Errorf("list did not read $XDG_STATE_HOME/kiosk/state.json: %q", fields)
+		t.Errorf("list did not import $XDG_STATE_HOME/kiosk/state.json: %q", fields)
+	}
+	if _, err := os.Stat(filepath.Join(dataHome, "kiosk", "kiosk.db")); err != nil {
+		t.Errorf("no database at $XDG_DATA_HOME/kiosk/kiosk.db: %v", err)
 	}
 	if fields := listFields(t, kiosk(t, "list", "--no-state")); fields[4] != "unread" || fields[5] != "" {
-		t.Errorf("list --no-state used the state file: %q", fields)
+		t.Errorf("list --no-state used the database: %q", fields)
 	}
 }
 
 func TestNoStateWritesNothing(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", home)
+	stateHome, dataHome := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_STATE_HOME", stateHome)
+	t.Setenv("XDG_DATA_HOME", dataHome)
 	kiosk(t, "list", "--no-state").expect(t, exitOK)
-	if entries, _ := os.ReadDir(home); len(entries) > 0 {
-		t.Errorf("--no-state created %v in the state folder", entries)
+	for _, dir := range []string{stateHome, dataHome} {
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("--no-state created %v in %s", entries, dir)
+		}
 	}
 }
 
-func TestCorruptStateFileIsReportedOnceAndSetAside(t *testing.T) {
+func TestDBInAMissingFolderIsAnErrorAndCreatesNothing(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "state.json")
+	r := kiosk(t, "list", "--db", filepath.Join(dir, "missing", "kiosk.db"))
+	r.expect(t, exitError)
+	if !strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("the error does not say the folder is missing:\n%s", r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("created %v", entries)
+	}
+}
+
+func TestStateNamingNoFileSaysWhatChanged(t *testing.T) {
+	r := kiosk(t, "list", "--state", filepath.Join(t.TempDir(), "new.json"))
+	r.expect(t, exitUsage)
+	if !strings.Contains(r.stderr, "--db") {
+		t.Errorf("the error does not point to --db:\n%s", r.stderr)
+	}
+}
+
+func TestBrokenOldStateFileIsReportedOnceAndLeftAlone(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kiosk.db")
+	path := filepath.Join(t.TempDir(), "state.json")
 	if err := os.WriteFile(path, []byte("{not json\x1b[2J"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r := kiosk(t, "list", "--state", path)
-	fields := listFields(t, r)
-	if fields[4] != "unread" {
-		t.Errorf("with a corrupt state file the list should start empty: %q", fields)
+	r := kiosk(t, "list", "--db", db, "--state", path)
+	if fields := listFields(t, r); fields[4] != "unread" {
+		t.Errorf("with a broken state file the list should start empty: %q", fields)
 	}
-	if n := strings.Count(r.stderr, "kiosk: "); n != 1 || !strings.Contains(r.stderr, path) || !strings.Contains(r.stderr, "moved it to") {
-		t.Errorf("want one warning naming the file and where it went, got:\n%s", r.stderr)
+	if n := strings.Count(r.stderr, "kiosk: "); n != 1 || !strings.Contains(r.stderr, path) {
+		t.Errorf("want one warning naming the file, got:\n%s", r.stderr)
 	}
 	if strings.Contains(r.stderr, "\x1b") {
 		t.Errorf("the warning carries an escape sequence: %q", r.stderr)
 	}
-	if moved, _ := filepath.Glob(path + ".corrupt-*"); len(moved) != 1 {
-		t.Errorf("the corrupt file was not set aside: %v", moved)
+	if r := kiosk(t, "list", "--db", db, "--state", path); r.stderr != "" {
+		t.Errorf("the broken file was reported again:\n%s", r.stderr)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "{not json\x1b[2J" {
+		t.Error("the broken file was changed")
 	}
 }
 
 func TestStateAndNoStateConflict(t *testing.T) {
-	r := kiosk(t, "list", "--state", filepath.Join(t.TempDir(), "s.json"), "--no-state")
-	r.expect(t, exitUsage)
+	kiosk(t, "list", "--db", filepath.Join(t.TempDir(), "s.db"), "--no-state").expect(t, exitUsage)
 }

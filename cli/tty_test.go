@@ -218,10 +218,10 @@ func TestReaderRestoresTheTerminal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			term := newTerminal(t)
 			dir := writeFiles(t, map[string][]byte{"story.txt": []byte("A story\n\nIts one paragraph.\n")})
-			statePath := filepath.Join(t.TempDir(), "state.json")
+			dbPath := filepath.Join(t.TempDir(), "kiosk.db")
 			status := make(chan int, 1)
 			go func() {
-				status <- Run(t.Context(), []string{"--state", statePath, dir}, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
+				status <- Run(t.Context(), []string{"--db", dbPath, dir}, term.tty, term.tty, io.Discard, []string{"TERM=xterm-256color"})
 			}()
 			term.waitFor(t, "1/1") // the list's status line: the reader is up
 			io.WriteString(term.master, "\r")
@@ -240,7 +240,7 @@ func TestReaderRestoresTheTerminal(t *testing.T) {
 			if out := term.drained(t); !altScreenLeft(out) {
 				t.Errorf("terminal not restored:\n%q", out[max(0, len(out)-300):])
 			}
-			if fields := listFields(t, kiosk(t, "list", "--state", statePath, dir)); len(fields) < 5 || fields[4] != "read" {
+			if fields := listFields(t, kiosk(t, "list", "--db", dbPath, dir)); len(fields) < 5 || fields[4] != "read" {
 				t.Errorf("the article read before %s is not read in the saved state: %q", tt.name, fields)
 			}
 		})

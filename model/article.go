@@ -63,8 +63,13 @@ type Comments struct {
 // Article is one parsed news file. All text in it has been sanitised:
 // it holds no control characters other than newline and tab.
 type Article struct {
-	// ID is stable across runs: derived from the file's base name.
+	// ID names the article for `kiosk show`: derived from the file's base
+	// name, with a suffix (-2, -3, …) when another file in the library has
+	// the same base name.
 	ID string
+	// Key identifies the article in the reading state, and never moves
+	// while the article stays where it is (see key.go).
+	Key string
 	// Source is the path the article was read from, or its embedded name.
 	Source string
 	Title  string

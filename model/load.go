@@ -32,7 +32,7 @@ func LoadFS(fsys fs.FS, name string) (*Library, error) {
 				skipped = append(skipped, Skipped{p, errText(err)})
 				return nil
 			}
-			files = append(files, source{p, info.Size(), func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+			files = append(files, source{p, embeddedKey(p), info.Size(), func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		}
 		return nil
 	})
@@ -49,7 +49,7 @@ func LoadFS(fsys fs.FS, name string) (*Library, error) {
 // that are not articles are skipped with a reason. progress, when not nil,
 // is called from several goroutines as files are parsed.
 func LoadPaths(paths []string, progress func(done, total int)) (*Library, error) {
-	w := walker{seen: map[string]bool{}}
+	w := walker{seen: map[string]bool{}, keys: map[string]bool{}}
 	for _, p := range paths {
 		w.add(p, true)
 	}
@@ -62,6 +62,7 @@ func LoadPaths(paths []string, progress func(done, total int)) (*Library, error)
 
 type source struct {
 	path string
+	key  string // the article's Key
 	size int64
 	read func() ([]byte, error)
 }
@@ -71,6 +72,7 @@ type walker struct {
 	files   []source
 	skipped []Skipped
 	seen    map[string]bool // real paths of folders already read
+	keys    map[string]bool // keys of the files found: a file named twice is one article
 }
 
 func (w *walker) add(p string, named bool) {
@@ -90,7 +92,12 @@ func (w *walker) add(p string, named bool) {
 }
 
 func (w *walker) addFile(p string, size int64) {
-	w.files = append(w.files, source{p, size, func() ([]byte, error) { return readFileLimited(p) }})
+	key := fileKey(p)
+	if w.keys[key] {
+		return
+	}
+	w.keys[key] = true
+	w.files = append(w.files, source{p, key, size, func() ([]byte, error) { return readFileLimited(p) }})
 }
 
 func (w *walker) addDir(dir string) {
@@ -190,6 +197,7 @@ func parseFile(src source) (*Article, string) {
 	if err != nil {
 		return nil, errText(err)
 	}
+	a.Key = src.key
 	return a, ""
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
-	"kiosk/model/state"
 )
 
 // Plain output is for pipes, scripts and SSH sessions without a terminal: it
@@ -20,25 +19,31 @@ import (
 // WriteList writes one line per article, numbered from 1 in library order:
 // number, title, byline, comment count, "read" or "unread", and "starred"
 // or nothing, separated by tabs. A missing byline or count is an empty
-// field, so `cut -f` keeps its columns. A nil st counts every article
+// field, so `cut -f` keeps its columns. A nil marks counts every article
 // unread and unstarred.
-func WriteList(w io.Writer, lib *model.Library, st *state.Store) error {
-	if st == nil {
-		st = state.NewMemory()
-	}
+func WriteList(w io.Writer, lib *model.Library, marks Marks) error {
 	bw := bufio.NewWriter(w)
 	for i, a := range lib.Articles {
-		e := st.Get(a.ID)
+		var isRead, isStarred bool
+		if marks != nil {
+			isRead, isStarred = marks.Marks(a.Key)
+		}
 		read, starred := "unread", ""
-		if e.Read {
+		if isRead {
 			read = "read"
 		}
-		if e.Starred {
+		if isStarred {
 			starred = "starred"
 		}
 		fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, Field(a.Title), Field(a.Byline), commentCount(a), read, starred)
 	}
 	return bw.Flush()
+}
+
+// Marks tells whether the article with this key is read and starred, such
+// as a reader's store.State.
+type Marks interface {
+	Marks(key string) (read, starred bool)
 }
 
 // PlainField makes text safe for one tab-separated field: no escape

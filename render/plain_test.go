@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
-	"kiosk/model/state"
 )
 
 func plainArticle(t *testing.T, a *model.Article, width int, comments bool) string {
@@ -64,15 +63,13 @@ func TestWritePlainArticleKeepsLongWordsWhole(t *testing.T) {
 
 func TestWriteListOneLinePerArticle(t *testing.T) {
 	lib := &model.Library{Articles: []*model.Article{
-		{ID: "1", Title: "First\tarticle", Byline: "Ann", Comments: &model.Comments{Count: 2, HasCount: true}},
-		{ID: "2", Title: "Second\narticle", Comments: &model.Comments{}},
-		{ID: "3", Title: "Third"},
+		{ID: "1", Key: "k1", Title: "First\tarticle", Byline: "Ann", Comments: &model.Comments{Count: 2, HasCount: true}},
+		{ID: "2", Key: "k2", Title: "Second\narticle", Comments: &model.Comments{}},
+		{ID: "3", Key: "k3", Title: "Third"},
 	}}
-	st := state.NewMemory()
-	st.MarkRead("1", true)
-	st.SetStarred("2", true)
+	marks := fakeMarks{"k1": {true, false}, "k2": {false, true}}
 	var b bytes.Buffer
-	if err := WriteList(&b, lib, st); err != nil {
+	if err := WriteList(&b, lib, marks); err != nil {
 		t.Fatal(err)
 	}
 	want := "1\tFirst article\tAnn\t2\tread\t\n2\tSecond article\t\t\tunread\tstarred\n3\tThird\t\t\tunread\t\n"
@@ -80,6 +77,11 @@ func TestWriteListOneLinePerArticle(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// fakeMarks holds read and starred marks by article key.
+type fakeMarks map[string][2]bool
+
+func (m fakeMarks) Marks(key string) (read, starred bool) { return m[key][0], m[key][1] }
 
 // FuzzPlainOutputIsInert feeds article fields that skipped sanitising (as
 // a bug upstream could let through) to the plain writers: their output must

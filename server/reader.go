@@ -12,7 +12,7 @@ import (
 	"charm.land/wish/v2/bubbletea"
 
 	"kiosk/model"
-	"kiosk/model/state"
+	"kiosk/store"
 	"kiosk/ui"
 )
 
@@ -33,7 +33,7 @@ const (
 // readerSession is one client's running reader and the timers that may end it.
 type readerSession struct {
 	program   *tea.Program
-	state     *state.Store
+	state     *store.State
 	lastInput atomic.Int64 // unix nanoseconds of the last byte from the client
 
 	mu        sync.Mutex

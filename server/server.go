@@ -19,8 +19,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"kiosk/model"
-	"kiosk/model/state"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 // Config is how a Server behaves; the zero value of each field means its
@@ -44,9 +44,13 @@ type Config struct {
 	RateLimit, RateBurst int
 	// Logger receives structured connection logs (default: discard).
 	Logger *log.Logger
-	// StateDir keeps each reader's read marks, stars and places, one file
-	// per public key. Empty keeps them for the session only.
-	StateDir string
+	// DB keeps each reader's read marks, stars and places, by public key.
+	// Nil keeps them for the session only. The caller opens and closes it.
+	DB *store.DB
+	// LegacyStateDir is the folder where earlier kiosks kept one JSON state
+	// file per public key; a key's file is imported the first time it
+	// comes. Empty imports nothing.
+	LegacyStateDir string
 }
 
 const (
@@ -76,7 +80,6 @@ type Server struct {
 	limiter  *connLimiter
 	auth     *authorizedKeys
 	hostKey  gossh.Signer
-	states   *state.Registry // nil: state lasts one session
 }
 
 // New prepares a server for lib, which is shared read-only by every session.
@@ -100,7 +103,6 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.hostKey = hostKey
-	s.states = newRegistry(cfg, s.log)
 	if created {
 		s.log.Info("created host key", "path", cfg.HostKeyPath)
 	}

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"context"
+	"kiosk/store"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -23,9 +26,18 @@ func readerAs(t *testing.T, addr string, key gossh.Signer) *terminal {
 	return term
 }
 
+func tempDB(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kiosk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func TestReadingStateFollowsTheKey(t *testing.T) {
-	dir := t.TempDir()
-	ts := startServer(t, Config{StateDir: dir})
+	ts := startServer(t, Config{DB: tempDB(t)})
 	title := listed(ts.lib)
 	alice, bob := newClientKey(t), newClientKey(t)
 
@@ -71,14 +83,6 @@ func TestReadingStateFollowsTheKey(t *testing.T) {
 		t.Errorf("ssh list for the same key: exit %d, fields %q; want read and starred", code, fields)
 	}
 
-	files, _ := os.ReadDir(dir)
-	for _, f := range files {
-		for _, key := range []gossh.Signer{alice, bob} {
-			if strings.Contains(f.Name(), strings.TrimPrefix(gossh.FingerprintSHA256(key.PublicKey()), "SHA256:")) {
-				t.Errorf("a state file is named after the key's fingerprint: %s", f.Name())
-			}
-		}
-	}
 }
 
 func TestWithoutAStateFolderStateLastsOneSession(t *testing.T) {
@@ -99,4 +103,33 @@ func TestWithoutAStateFolderStateLastsOneSession(t *testing.T) {
 	}
 	term.send("q")
 	term.waitEnd()
+}
+
+// A reader's star from an earlier kiosk's per-key state folder is imported
+// for that key only, and the old file is left in place.
+func TestOldStateFilesAreImportedPerKey(t *testing.T) {
+	legacy := t.TempDir()
+	alice, bob := newClientKey(t), newClientKey(t)
+	file := store.LegacyReaderFile(legacy, gossh.FingerprintSHA256(alice.PublicKey()))
+	old := `{"version": 1, "articles": {"000_36dbd7c5854988d2": {"starred": true, "starred_at": "2026-11-01T10:00:00Z"}}}`
+	if err := os.WriteFile(file, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{DB: tempDB(t), LegacyStateDir: legacy})
+	title := listed(ts.lib)
+	for _, c := range []struct {
+		key     gossh.Signer
+		starred bool
+	}{{alice, true}, {bob, false}} {
+		term := readerAs(t, ts.addr, c.key)
+		screen := term.waitForText(title)
+		if row := lineWith(screen, title); strings.Contains(row, "★") != c.starred {
+			t.Errorf("row %q, want starred=%v", row, c.starred)
+		}
+		term.send("q")
+		term.waitEnd()
+	}
+	if data, _ := os.ReadFile(file); string(data) != old {
+		t.Error("the old state file was changed")
+	}
 }

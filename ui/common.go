@@ -3,10 +3,10 @@ package ui
 import (
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
-	"kiosk/model/state"
 	"kiosk/render"
+	"kiosk/store"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // common is what every screen of one reader shares: the terminal's size and
@@ -22,7 +22,7 @@ type common struct {
 	keys      keyMaps
 	cache     *render.Cache
 	// state is the reader's read marks, stars and places.
-	state *state.Store
+	state *store.State
 	// readAfter is how long an article must stay open to become read, and
 	// tick makes the timer that says so: tea.Tick, or a test's own clock.
 	readAfter time.Duration
@@ -49,7 +49,7 @@ func newCommon(o Options) *common {
 		c.theme = render.ThemeAuto
 	}
 	if c.state == nil {
-		c.state = state.NewMemory()
+		c.state = store.NewMemoryState()
 	}
 	if c.cache == nil {
 		c.cache = render.NewCache(64)

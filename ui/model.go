@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
-	"kiosk/model/state"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 // Options configure a reader.
@@ -24,7 +24,7 @@ type Options struct {
 	Cache *render.Cache
 	// State keeps read marks, stars and the place in each article; nil
 	// keeps them in memory for this reader only.
-	State *state.Store
+	State *store.State
 }
 
 // LibraryMsg delivers the library to a reader made with a nil library.

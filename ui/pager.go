@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
-	"kiosk/model/state"
 	"kiosk/render"
 )
 
@@ -47,7 +46,7 @@ type pagerModel struct {
 	// resume is the saved place to show once the rendering arrives;
 	// opening counts openings, for the read timer; readPending is true
 	// until this opening marks the article read (readstate.go).
-	resume      state.Position
+	resume      model.Position
 	opening     int
 	readPending bool
 }

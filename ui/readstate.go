@@ -6,7 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kiosk/model"
-	"kiosk/model/state"
+	"kiosk/store"
 )
 
 // An opened article becomes read once the reader scrolls it or keeps it open
@@ -24,7 +24,7 @@ type readTimeMsg struct{ opening int }
 // when the returned timer fires.
 func (p *pagerModel) beginReading(a *model.Article) tea.Cmd {
 	p.opening++
-	p.resume = p.com.state.Get(a.ID).Position
+	p.resume = p.com.state.Get(a.Key).Position
 	p.readPending = true
 	opening := p.opening
 	return p.com.tick(p.com.readAfter, func(time.Time) tea.Msg { return readTimeMsg{opening: opening} })
@@ -39,7 +39,7 @@ func (p *pagerModel) readTimeUp(msg readTimeMsg) {
 
 func (p *pagerModel) markRead() {
 	p.readPending = false
-	p.com.state.MarkRead(p.article.ID, true)
+	p.com.state.MarkRead(p.article.Key, true)
 }
 
 // scrolled notes a scroll by the reader: it reads the article, and the new
@@ -65,7 +65,7 @@ func (p *pagerModel) leave() {
 
 func (p *pagerModel) savePlace() {
 	if p.article != nil && p.doc != nil {
-		p.com.state.SetPosition(p.article.ID, p.doc.Position(p.vp.YOffset()))
+		p.com.state.SetPosition(p.article.Key, p.doc.Position(p.vp.YOffset()))
 	}
 }
 
@@ -73,14 +73,14 @@ func (p *pagerModel) savePlace() {
 // reader's choice, and the automatic mark no longer applies to this opening.
 func (p *pagerModel) toggleRead() {
 	p.readPending = false
-	read := !p.com.state.Get(p.article.ID).Read
-	p.com.state.MarkRead(p.article.ID, read)
+	read := !p.com.state.Get(p.article.Key).Read
+	p.com.state.MarkRead(p.article.Key, read)
 	p.note = readNote(read)
 }
 
 func (p *pagerModel) toggleStar() {
-	starred := !p.com.state.Get(p.article.ID).Starred
-	p.com.state.SetStarred(p.article.ID, starred)
+	starred := !p.com.state.Get(p.article.Key).Starred
+	p.com.state.SetStarred(p.article.Key, starred)
 	p.note = starNote(starred)
 }
 
@@ -108,7 +108,7 @@ const (
 )
 
 // shows reports whether the view keeps an article with this state.
-func (v listView) shows(e state.Entry) bool {
+func (v listView) shows(e store.Entry) bool {
 	switch v {
 	case viewUnread:
 		return !e.Read
@@ -138,7 +138,7 @@ func (l *listModel) keepForView() {
 	}
 	kept := l.visible[:0]
 	for _, i := range l.visible {
-		if l.only.shows(l.com.state.Get(l.lib.Articles[i].ID)) {
+		if l.only.shows(l.com.state.Get(l.lib.Articles[i].Key)) {
 			kept = append(kept, i)
 		}
 	}
@@ -147,15 +147,15 @@ func (l *listModel) keepForView() {
 
 func (l *listModel) toggleRead() {
 	if i := l.selected(); i >= 0 {
-		id := l.lib.Articles[i].ID
-		l.com.state.MarkRead(id, !l.com.state.Get(id).Read)
+		key := l.lib.Articles[i].Key
+		l.com.state.MarkRead(key, !l.com.state.Get(key).Read)
 	}
 }
 
 func (l *listModel) toggleStar() {
 	if i := l.selected(); i >= 0 {
-		id := l.lib.Articles[i].ID
-		l.com.state.SetStarred(id, !l.com.state.Get(id).Starred)
+		key := l.lib.Articles[i].Key
+		l.com.state.SetStarred(key, !l.com.state.Get(key).Starred)
 	}
 }
 
@@ -171,7 +171,7 @@ func (l *listModel) nextUnread(i int) int {
 	}
 	for n := range len(l.visible) {
 		idx := l.visible[(start+n)%len(l.visible)]
-		if idx != i && !l.com.state.Get(l.lib.Articles[idx].ID).Read {
+		if idx != i && !l.com.state.Get(l.lib.Articles[idx].Key).Read {
 			return idx
 		}
 	}
@@ -182,7 +182,7 @@ func (l *listModel) nextUnread(i int) int {
 // for starred. Both are characters, not colours, so they show with NO_COLOR.
 func (l *listModel) marks(a *model.Article) string {
 	s := l.com.styles
-	e := l.com.state.Get(a.ID)
+	e := l.com.state.Get(a.Key)
 	unread, star := " ", " "
 	if !e.Read {
 		unread = s.unreadMark.Render("●")
@@ -230,5 +230,5 @@ func (p *pagerModel) noticeScroll(before int) {
 
 // starred reports whether the open article is starred, for the status bar.
 func (p *pagerModel) starred() bool {
-	return p.article != nil && p.com.state.Get(p.article.ID).Starred
+	return p.article != nil && p.com.state.Get(p.article.Key).Starred
 }

@@ -4,11 +4,11 @@ import (
 	"slices"
 	"testing"
 
-	"kiosk/model/state"
+	"kiosk/store"
 )
 
 func TestLibraryUpdateKeepsTheView(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	st.MarkRead("a", true)
 	m := readerWithState(threeArticles(), st, 80, 24)
 	drive(m, press("U"))

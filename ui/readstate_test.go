@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,19 +12,19 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"kiosk/model"
-	"kiosk/model/state"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 
 // startReaderWithState is startReader with a state store.
-func startReaderWithState(t *testing.T, lib *model.Library, st *state.Store, w, h int) *teatest.TestModel {
+func startReaderWithState(t *testing.T, lib *model.Library, st *store.State, w, h int) *teatest.TestModel {
 	t.Helper()
 	return startModel(t, New(lib, Options{Theme: render.ThemeDark, State: st}), w, h)
 }
 
-func readerWithState(lib *model.Library, st *state.Store, w, h int) *Model {
+func readerWithState(lib *model.Library, st *store.State, w, h int) *Model {
 	m := New(lib, Options{Theme: render.ThemeDark, State: st})
 	drive(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
@@ -40,7 +41,7 @@ func rowOf(screen, title string) string {
 }
 
 func TestScrollingAnArticleMarksItReadInTheList(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	lib := seedLibrary(t)
 	tm := startReaderWithState(t, lib, st, 80, 24)
 	waitFor(t, tm, "q quit")
@@ -54,13 +55,13 @@ func TestScrollingAnArticleMarksItReadInTheList(t *testing.T) {
 	if row == "" || strings.Contains(row, "●") {
 		t.Errorf("after reading, the seed's row should lose its unread dot:\n%s", screen)
 	}
-	if !st.Get(lib.Articles[0].ID).Read {
+	if !st.Get(lib.Articles[0].Key).Read {
 		t.Error("the store does not have the seed as read")
 	}
 }
 
 func TestUnreadArticlesAreMarkedWithADot(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	st.MarkRead("b", true)
 	tm := startReaderWithState(t, threeArticles(), st, 80, 24)
 	waitFor(t, tm, "q quit")
@@ -76,7 +77,7 @@ func TestUnreadArticlesAreMarkedWithADot(t *testing.T) {
 }
 
 func TestOpeningWithoutScrollingMarksReadOnlyAfterAWhile(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	m := readerWithState(threeArticles(), st, 80, 24)
 	drive(m, press("enter"))
 	if st.Get("a").Read {
@@ -99,7 +100,7 @@ func TestOpeningWithoutScrollingMarksReadOnlyAfterAWhile(t *testing.T) {
 // The timer, end to end through a running program: an article left open
 // without a scroll becomes read when its timer fires, not before.
 func TestArticleKeptOpenBecomesRead(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	m := New(threeArticles(), Options{Theme: render.ThemeDark, State: st})
 	clock := newHandClock(t)
 	m.com.tick = clock.tick
@@ -133,9 +134,9 @@ func TestReadTimerWaitsReadAfter(t *testing.T) {
 }
 
 func TestMarkUnreadInThePaneSticks(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	m := readerWithState(seedLibrary(t), st, 80, 24)
-	id := m.lib.Articles[0].ID
+	id := m.lib.Articles[0].Key
 	drive(m, press("enter"), press("j"))
 	if !st.Get(id).Read {
 		t.Fatal("scrolling did not mark the article read")
@@ -151,7 +152,7 @@ func TestMarkUnreadInThePaneSticks(t *testing.T) {
 }
 
 func TestStarAndStarredOnly(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	tm := startReaderWithState(t, threeArticles(), st, 80, 24)
 	waitFor(t, tm, "q quit")
 	tm.Send(press("j"))
@@ -173,7 +174,7 @@ func TestStarAndStarredOnly(t *testing.T) {
 }
 
 func TestStarInThePaneAndToggleViewsBack(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	m := readerWithState(threeArticles(), st, 80, 24)
 	drive(m, press("enter"), press("*"))
 	if !st.Get("a").Starred || !strings.Contains(m.View().Content, "Starred.") {
@@ -202,7 +203,7 @@ func TestStarInThePaneAndToggleViewsBack(t *testing.T) {
 }
 
 func TestUnreadOnlyAndNextUnread(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	tm := startReaderWithState(t, threeArticles(), st, 80, 24)
 	waitFor(t, tm, "q quit")
 	tm.Send(press("m")) // the first article, read by hand
@@ -220,7 +221,7 @@ func TestUnreadOnlyAndNextUnread(t *testing.T) {
 }
 
 func TestNextUnreadSkipsReadArticlesAndWraps(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	st.MarkRead("b", true)
 	m := readerWithState(threeArticles(), st, 80, 24)
 	drive(m, press("enter"), tab)
@@ -243,7 +244,7 @@ func TestNextUnreadSkipsReadArticlesAndWraps(t *testing.T) {
 }
 
 func TestReopeningReturnsToTheSavedPlace(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	tm := startReaderWithState(t, seedLibrary(t), st, 80, 24)
 	waitFor(t, tm, "q quit")
 	tm.Send(press("enter"))
@@ -266,12 +267,12 @@ func TestReopeningReturnsToTheSavedPlace(t *testing.T) {
 // A place saved at one width is found at another: the same paragraph is
 // at the top.
 func TestSavedPlaceSurvivesANewWidth(t *testing.T) {
-	st := state.NewMemory()
+	st := store.NewMemoryState()
 	m := readerWithState(seedLibrary(t), st, 100, 24)
 	drive(m, press("enter"), press("space"), press("j"), press("j"))
 	saved := m.pager.doc.BlockAt(m.pager.vp.YOffset())
 	drive(m, press("q"))
-	pos := st.Get(m.lib.Articles[0].ID).Position
+	pos := st.Get(m.lib.Articles[0].Key).Position
 	if pos.Block != saved || saved < 1 {
 		t.Fatalf("saved %+v, want block %d", pos, saved)
 	}
@@ -284,14 +285,14 @@ func TestSavedPlaceSurvivesANewWidth(t *testing.T) {
 }
 
 func TestPositionMapsToTheSameLine(t *testing.T) {
-	m := readerWithState(seedLibrary(t), state.NewMemory(), 80, 24)
+	m := readerWithState(seedLibrary(t), store.NewMemoryState(), 80, 24)
 	drive(m, press("enter"))
 	d := m.pager.doc
 	for offset := range len(d.Lines) {
 		p := d.Position(offset)
 		if offset <= d.Anchors[0] {
 			// The zero Position is the top: the title, not the first block.
-			if p != (state.Position{}) {
+			if p != (model.Position{}) {
 				t.Errorf("line %d, above the first block, saved as %+v", offset, p)
 			}
 			continue
@@ -300,19 +301,28 @@ func TestPositionMapsToTheSameLine(t *testing.T) {
 			t.Errorf("line %d saved as %+v restores to line %d", offset, p, got)
 		}
 	}
-	if got := d.OffsetOf(state.Position{Block: 999, Line: 5}); got != d.Anchors[len(d.Anchors)-1] {
+	if got := d.OffsetOf(model.Position{Block: 999, Line: 5}); got != d.Anchors[len(d.Anchors)-1] {
 		t.Errorf("a block past the end restores to line %d, want the last block's %d", got, d.Anchors[len(d.Anchors)-1])
 	}
 }
 
-// State lasts: a second reader on the same state file, as after a restart,
+// State lasts: a second reader on the same database, as after a restart,
 // sees the first one's marks and returns to its place.
 func TestStateLastsAcrossReaders(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	st, warnings := state.Open(path)
-	if len(warnings) > 0 {
-		t.Fatal(warnings)
+	path := filepath.Join(t.TempDir(), "kiosk.db")
+	openState := func() *store.State {
+		db, err := store.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		st, err := db.State(context.Background(), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
 	}
+	st := openState()
 	lib := func() *model.Library {
 		l := threeArticles()
 		l.Articles[1] = article("b", "Nordkorea testet Raketen", "Ben", "Seoul", -1,
@@ -327,7 +337,7 @@ func TestStateLastsAcrossReaders(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	st, _ = state.Open(path)
+	st = openState()
 	defer st.Close()
 	m = readerWithState(lib(), st, 80, 12)
 	screen := strings.Join(screenLines(m), "\n")
@@ -335,7 +345,7 @@ func TestStateLastsAcrossReaders(t *testing.T) {
 		t.Errorf("after a restart the starred, read article shows as %q", row)
 	}
 	drive(m, press("j"), press("enter"))
-	if got := m.pager.doc.Position(m.pager.vp.YOffset()); got != place || place == (state.Position{}) {
+	if got := m.pager.doc.Position(m.pager.vp.YOffset()); got != place || place == (model.Position{}) {
 		t.Errorf("after a restart the article opens at %+v, want %+v", got, place)
 	}
 }

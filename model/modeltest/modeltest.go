@@ -17,7 +17,7 @@ const SeedName = "000_36dbd7c5854988d2.txt"
 // that starts with "## " is a heading), and a comments footer with a count
 // when comments >= 0.
 func Article(id, title, byline, dateline string, comments int, paragraphs ...string) *model.Article {
-	a := &model.Article{ID: id, Source: id + ".txt", Title: title, Byline: byline, Dateline: dateline}
+	a := &model.Article{ID: id, Key: id, Source: id + ".txt", Title: title, Byline: byline, Dateline: dateline}
 	for _, p := range paragraphs {
 		kind := model.Paragraph
 		if t, ok := strings.CutPrefix(p, "## "); ok {
@@ -45,5 +45,6 @@ func Seed(t testing.TB) *model.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
+	a.Key = "embedded:" + SeedName
 	return a
 }

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is kiosk's database. Its methods are safe for concurrent use, and any
+// number of processes may open the same file at once.
+type DB struct {
+	sql  *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// busyTimeout is how long a statement waits for another process's write
+// before it gives up. Writes hold the lock for milliseconds.
+const busyTimeout = 10 * time.Second
+
+// DefaultPath returns where kiosk keeps its database:
+// $XDG_DATA_HOME/kiosk/kiosk.db, or ~/.local/share/kiosk/kiosk.db when
+// XDG_DATA_HOME is unset or not an absolute path.
+func DefaultPath() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(base) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", errors.New("cannot find a folder for kiosk's database: neither XDG_DATA_HOME nor HOME is set; set one, or choose a file with --db")
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "kiosk", "kiosk.db"), nil
+}
+
+// OpenDefault opens the database at DefaultPath, creating its folder (mode
+// 0700) when needed.
+func OpenDefault(ctx context.Context) (*DB, error) {
+	path, err := DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for kiosk's database: %w", err)
+	}
+	return Open(ctx, path)
+}
+
+// Open opens the database at path, creating the file when it does not
+// exist, and brings its schema up to date. The folder must exist: a path in
+// a missing folder is an error and nothing is created. A database written
+// by a newer kiosk is refused, and left untouched.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("no database file given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if err := checkPath(abs); err != nil {
+		return nil, err
+	}
+	conn, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	db := &DB{sql: conn, path: abs, now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// checkPath refuses a database path whose folder is missing or that is no
+// regular file, before SQLite creates anything.
+func checkPath(path string) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("database %s: the folder %s does not exist; create it first or choose another file", path, dir)
+	case err != nil:
+		return fmt.Errorf("database %s: %w", path, err)
+	case !info.IsDir():
+		return fmt.Errorf("database %s: %s is not a folder", path, dir)
+	}
+	info, err = os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("database %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("database %s: not a regular file; choose a file with --db", path)
+	}
+	return nil
+}
+
+// dsn makes the driver's name for path. WAL lets readers work while another
+// process writes; busy_timeout makes a writer wait for another rather than
+// fail; BEGIN IMMEDIATE takes the write lock at the start of a transaction,
+// so two writers queue instead of deadlocking half-way. synchronous=NORMAL
+// in WAL mode keeps every commit across a killed process (only a power cut
+// may lose the last ones).
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// Path returns the database file's absolute path.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// IntegrityCheck runs SQLite's integrity check and returns its complaint,
+// or nil when the file is sound.
+func (db *DB) IntegrityCheck(ctx context.Context) error {
+	var result string
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+		return err
+	}
+	if result != "ok" {
+		return fmt.Errorf("database %s is damaged: %s", db.path, result)
+	}
+	return nil
+}
+
+// write runs fn in one transaction, committed when fn returns nil.
+func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// millis stores a time as Unix milliseconds; the zero time is 0.
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// fromMillis reverses millis.
+func fromMillis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"kiosk/model"
+)
+
+// openAtVersion makes a database at schema version v, as an earlier kiosk
+// left it.
+func openAtVersion(t *testing.T, path string, v int) *DB {
+	t.Helper()
+	conn, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := &DB{sql: conn, path: path, now: time.Now}
+	if err := db.migrateTo(context.Background(), v); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// fill writes, into a database at version v, data that the schema of
+// version v can hold: what a user of that kiosk would have.
+var fill = map[int]func(tx *sql.Tx) error{
+	1: func(tx *sql.Tx) error {
+		return execAll(tx,
+			`INSERT INTO reading_state (reader, article, read, read_at, starred, starred_at, place_block, place_line, place_at, updated)
+				VALUES ('', 'file:/news/a.txt', 1, 10, 1, 11, 3, 1, 12, 12),
+				       ('SHA256:k', 'embedded:seed.txt', 1, 20, 0, 0, 0, 0, 0, 20)`,
+			`INSERT INTO legacy_state (reader, old_id, starred, starred_at) VALUES ('', 'old', 1, 5)`,
+			`INSERT INTO imported_files (path, reader, imported) VALUES ('/old/state.json', '', 1)`,
+		)
+	},
+	2: func(tx *sql.Tx) error {
+		return execAll(tx, `INSERT INTO readers (reader, last_seen) VALUES ('SHA256:other', 30)`)
+	},
+	3: func(tx *sql.Tx) error {
+		return execAll(tx,
+			`INSERT INTO feeds (id, url, title, etag, added) VALUES (7, 'https://example.org/feed', 'Example', '"v1"', 1)`,
+			`INSERT INTO items (feed_id, key, dedup, guid, title, hash, fetched_at, last_seen, sort_time)
+				VALUES (7, 'item:7:x', 'guid:x', 'x', 'An item', 'h', 1, 1, 1)`,
+		)
+	},
+}
+
+func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
+	if len(fill) != SchemaVersion() {
+		t.Fatalf("fill has data for %d versions, the schema has %d: add data for the new migration", len(fill), SchemaVersion())
+	}
+	for from := range SchemaVersion() {
+		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
+			ctx := context.Background()
+			path := tempPath(t)
+			old := openAtVersion(t, path, from)
+			for v := 1; v <= from; v++ {
+				if err := old.write(ctx, fill[v]); err != nil {
+					t.Fatalf("filling version %d: %v", v, err)
+				}
+			}
+			old.Close()
+
+			db := openAt(t, path)
+			var version int
+			db.sql.QueryRow("PRAGMA user_version").Scan(&version)
+			if version != SchemaVersion() {
+				t.Fatalf("user_version %d after Open, want %d", version, SchemaVersion())
+			}
+			if err := db.IntegrityCheck(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if from >= 1 {
+				local := openState(t, db, "")
+				want := Entry{Read: true, Starred: true, Position: model.Position{Block: 3, Line: 1}}
+				if got := local.Get("file:/news/a.txt"); got != want {
+					t.Errorf("local state after migrating: %+v, want %+v", got, want)
+				}
+				if !openState(t, db, "SHA256:k").Get("embedded:seed.txt").Read {
+					t.Error("an SSH reader's read mark was lost")
+				}
+				var readers int
+				db.sql.QueryRow(`SELECT count(*) FROM readers WHERE reader IN ('', 'SHA256:k')`).Scan(&readers)
+				if readers != 2 {
+					t.Errorf("%d of the 2 readers with state are known", readers)
+				}
+			}
+			if from >= 2 {
+				var n int
+				db.sql.QueryRow(`SELECT count(*) FROM readers WHERE reader = 'SHA256:other'`).Scan(&n)
+				if n != 1 {
+					t.Error("a reader known before was lost")
+				}
+			}
+			checkLatestSchemaWorks(t, db)
+		})
+	}
+}
+
+// checkLatestSchemaWorks uses every table of the latest schema.
+func checkLatestSchemaWorks(t *testing.T, db *DB) {
+	t.Helper()
+	f := addFeed(t, db, "https://example.com/new.xml")
+	if n := upsert(t, db, f.ID, Item{GUID: "1", Title: "One"}); n.Added != 1 {
+		t.Errorf("upsert after migrating added %d", n.Added)
+	}
+	st := openState(t, db, "")
+	st.MarkRead(ItemKey(f.ID, Item{GUID: "1"}), true)
+	if err := st.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := db.Feeds(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fd := range feeds {
+		if fd.ID == f.ID && (fd.Items != 1 || fd.Unread != 0) {
+			t.Errorf("new feed after migrating: %d items, %d unread; want 1, 0", fd.Items, fd.Unread)
+		}
+	}
+}
+
+func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
+	path := tempPath(t)
+	db := openAt(t, path)
+	db.sql.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()+1))
+	db.Close()
+
+	_, err := Open(context.Background(), path)
+	if err == nil || !strings.Contains(err.Error(), "newer kiosk") {
+		t.Fatalf("Open = %v, want a refusal naming a newer kiosk", err)
+	}
+	check, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	var v int
+	check.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion()+1 {
+		t.Errorf("user_version changed to %d", v)
+	}
+}
+
+func TestTwoProcessesOpeningANewDatabaseMigrateOnce(t *testing.T) {
+	path := tempPath(t)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			db, err := Open(context.Background(), path)
+			if err == nil {
+				db.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
