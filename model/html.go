@@ -32,7 +32,7 @@ func HTMLBlocks(fragment string, base *url.URL) (blocks []Block, links []string)
 	if len(nodes) == 1 && nodes[0].Type == html.TextNode && looksLikeEscapedHTML(nodes[0].Data) {
 		nodes = parseFragment(nodes[0].Data)
 	}
-	w := newHTMLWalker(base)
+	w := newHTMLWalker(base, true)
 	for _, n := range nodes {
 		w.walk(n)
 	}
@@ -42,7 +42,14 @@ func HTMLBlocks(fragment string, base *url.URL) (blocks []Block, links []string)
 // NodeBlocks is HTMLBlocks for a node already parsed, such as the content
 // of a web page: it converts n and everything below it.
 func NodeBlocks(n *html.Node, base *url.URL) (blocks []Block, links []string) {
-	w := newHTMLWalker(base)
+	return nodeBlocks(n, base, true)
+}
+
+// nodeBlocks is NodeBlocks; without markers it leaves out link references
+// and image placeholders, keeping only the page's own text, as extraction
+// quality is scored.
+func nodeBlocks(n *html.Node, base *url.URL, markers bool) ([]Block, []string) {
+	w := newHTMLWalker(base, markers)
 	w.walk(n)
 	return w.finish()
 }
@@ -79,8 +86,9 @@ func looksLikeEscapedHTML(s string) bool {
 // gathers in text until a block boundary flushes it as a block of the kind
 // the enclosing elements give.
 type htmlWalker struct {
-	base   *url.URL
-	blocks []Block
+	base    *url.URL
+	markers bool // add link references and image placeholders
+	blocks  []Block
 	links  []string
 	linkNo map[string]int
 
@@ -102,8 +110,8 @@ type blockContext struct {
 	joined bool
 }
 
-func newHTMLWalker(base *url.URL) *htmlWalker {
-	return &htmlWalker{base: base, linkNo: map[string]int{}}
+func newHTMLWalker(base *url.URL, markers bool) *htmlWalker {
+	return &htmlWalker{base: base, markers: markers, linkNo: map[string]int{}}
 }
 
 func (w *htmlWalker) finish() ([]Block, []string) {
@@ -132,7 +140,7 @@ func (w *htmlWalker) element(n *html.Node) {
 	if isDropped(n) {
 		return
 	}
-	switch n.DataAtom {
+	switch tag(n) {
 	case atom.Br:
 		w.lineBreak()
 	case atom.Img:
@@ -159,7 +167,7 @@ func (w *htmlWalker) element(n *html.Node) {
 		}
 		w.block(n, blockContext{kind: kind})
 	default:
-		if isBlockElement(n.DataAtom) {
+		if isBlockElement(tag(n)) {
 			w.boundary()
 			w.children(n)
 			w.boundary()
@@ -172,7 +180,7 @@ func (w *htmlWalker) element(n *html.Node) {
 // isDropped reports whether n and everything in it is left out: code,
 // styles, navigation, embedded content, form controls and hidden elements.
 func isDropped(n *html.Node) bool {
-	switch n.DataAtom {
+	switch tag(n) {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
 		atom.Iframe, atom.Frame, atom.Frameset, atom.Object, atom.Embed,
 		atom.Svg, atom.Math, atom.Canvas, atom.Video, atom.Audio, atom.Picture,
@@ -187,6 +195,9 @@ func isDropped(n *html.Node) bool {
 	}
 	if n.Namespace != "" {
 		return true // svg and math content
+	}
+	if isScreenReaderOnly(n) {
+		return true
 	}
 	for _, a := range n.Attr {
 		switch {
@@ -208,7 +219,7 @@ func isHiddenStyle(style string) bool {
 
 func hasDescendant(n *html.Node, a atom.Atom) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == a || hasDescendant(c, a)) {
+		if c.Type == html.ElementNode && (tag(c) == a || hasDescendant(c, a)) {
 			return true
 		}
 	}
@@ -346,6 +357,8 @@ func (w *htmlWalker) image(n *html.Node) {
 	alt, ok := attr(n, "alt")
 	alt = strings.Join(strings.Fields(alt), " ")
 	switch {
+	case !w.markers:
+		return
 	case ok && alt == "":
 		return // decorative
 	case isTinyImage(n):
@@ -373,7 +386,7 @@ func (w *htmlWalker) link(n *html.Node) {
 	before := w.text.Len()
 	w.children(n)
 	href, ok := attr(n, "href")
-	if !ok || w.text.Len() == before {
+	if !ok || w.text.Len() == before || !w.markers {
 		return
 	}
 	target := w.resolve(href)
@@ -431,7 +444,7 @@ func (w *htmlWalker) list(n *html.Node) {
 		w.block(n, w.ctx)
 		return
 	}
-	ordered := n.DataAtom == atom.Ol
+	ordered := tag(n) == atom.Ol
 	number, step := 1, 1
 	if _, ok := attr(n, "reversed"); ok {
 		step = -1
@@ -444,7 +457,7 @@ func (w *htmlWalker) list(n *html.Node) {
 	}
 	w.flush()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+		if c.Type != html.ElementNode || tag(c) != atom.Li {
 			w.walk(c)
 			continue
 		}
@@ -469,7 +482,7 @@ func (w *htmlWalker) list(n *html.Node) {
 func countItems(n *html.Node) int {
 	count := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+		if c.Type == html.ElementNode && tag(c) == atom.Li {
 			count++
 		}
 	}
@@ -518,4 +531,14 @@ func attr(n *html.Node, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// tag is an element's name as an atom. Elements made by code rather than
+// by the parser (as go-readability makes its paragraphs) may carry only
+// their name.
+func tag(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 && n.Type == html.ElementNode {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
 }

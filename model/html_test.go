@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func mustURL(t testing.TB, s string) *url.URL {
@@ -102,6 +104,7 @@ func TestHTMLBlocksDropsWhatIsNotText(t *testing.T) {
 		<iframe src="x">secret</iframe><noscript><img src="secret.png" alt="secret"></noscript>
 		<p hidden>secret</p><div style="display: none">secret</div><span aria-hidden="true">secret</span>
 		<svg><text>secret</text></svg><template><p>secret</p></template>
+		<span class="visually-hidden">secret</span><a class="skip sr-only" href="#main">secret</a>
 		<p>Kept.</p>`, nil)
 	assertBlocks(t, got, []Block{{Kind: Paragraph, Text: "Kept."}})
 }
@@ -135,6 +138,28 @@ func TestHTMLBlocksTableAsAlignedColumns(t *testing.T) {
 	if !slices.Equal(links, []string{"https://example.com/b"}) {
 		t.Errorf("links = %q", links)
 	}
+}
+
+func TestHTMLBlocksTableTooWideForATerminalIsReadRowByRow(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	got, _ := HTMLBlocks(`<table><tr><th>Symptom</th><th>Cause</th><th>Fix</th></tr>
+		<tr><td>`+long+`</td><td>`+long+`</td><td></td></tr></table>`, nil)
+	assertBlocks(t, got, []Block{
+		{Kind: Paragraph, Text: "Symptom · Cause · Fix"},
+		{Kind: Paragraph, Text: strings.TrimSpace(long) + " · " + strings.TrimSpace(long)},
+	})
+}
+
+func TestNodeBlocksReadsElementsMadeByCode(t *testing.T) {
+	// go-readability makes paragraphs with a name but no atom.
+	div := &html.Node{Type: html.ElementNode, Data: "div"}
+	for _, text := range []string{"One.", "Two."} {
+		p := &html.Node{Type: html.ElementNode, Data: "p"}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+		div.AppendChild(p)
+	}
+	got, _ := NodeBlocks(div, nil)
+	assertBlocks(t, got, []Block{{Kind: Paragraph, Text: "One."}, {Kind: Paragraph, Text: "Two."}})
 }
 
 func TestHTMLBlocksLayoutTableIsReadAsParagraphs(t *testing.T) {

@@ -20,6 +20,11 @@ const (
 	maxCellRunes = 300
 	// columnGap separates columns.
 	columnGap = "  "
+	// maxTableWidth is the widest table laid out in columns; a wider one
+	// would not fit a terminal, and each of its rows becomes a paragraph.
+	maxTableWidth = 160
+	// cellSeparator joins the cells of a row read as a paragraph.
+	cellSeparator = " · "
 )
 
 func (w *htmlWalker) table(n *html.Node) {
@@ -35,7 +40,30 @@ func (w *htmlWalker) table(n *html.Node) {
 		w.block(caption, blockContext{kind: Paragraph})
 	}
 	grid, header := w.tableGrid(rows)
-	w.addPreformatted(layoutColumns(grid, header))
+	text := layoutColumns(grid, header)
+	if maxLineWidth(text) <= maxTableWidth {
+		w.addPreformatted(text)
+		return
+	}
+	for _, row := range grid {
+		var cells []string
+		for _, c := range row {
+			if c.text != "" {
+				cells = append(cells, c.text)
+			}
+		}
+		if len(cells) > 0 {
+			w.blocks = append(w.blocks, Block{Kind: Paragraph, Text: strings.Join(cells, cellSeparator)})
+		}
+	}
+}
+
+func maxLineWidth(text string) int {
+	widest := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		widest = max(widest, displayWidth(line))
+	}
+	return widest
 }
 
 // tableRows lists a table's rows and their cells, not those of tables
@@ -48,13 +76,13 @@ func tableRows(table *html.Node) [][]*html.Node {
 			if c.Type != html.ElementNode || isDropped(c) {
 				continue
 			}
-			switch c.DataAtom {
+			switch tag(c) {
 			case atom.Thead, atom.Tbody, atom.Tfoot:
 				visit(c)
 			case atom.Tr:
 				var cells []*html.Node
 				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
-					if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !isDropped(cell) {
+					if cell.Type == html.ElementNode && (tag(cell) == atom.Td || tag(cell) == atom.Th) && !isDropped(cell) {
 						cells = append(cells, cell)
 					}
 				}
@@ -108,7 +136,7 @@ func textRunes(n *html.Node) int {
 
 func childElement(n *html.Node, a atom.Atom) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
+		if c.Type == html.ElementNode && tag(c) == a {
 			return c
 		}
 	}
@@ -127,7 +155,7 @@ type gridCell struct {
 func (w *htmlWalker) tableGrid(rows [][]*html.Node) (grid [][]gridCell, header bool) {
 	header = true
 	for _, c := range rows[0] {
-		header = header && c.DataAtom == atom.Th
+		header = header && tag(c) == atom.Th
 	}
 	spans := map[int]int{} // column → rows still covered by a rowspan above
 	for _, cells := range rows {
