@@ -30,6 +30,12 @@ var errNoReadableText = errors.New("no readable text in the page")
 // charset comes from it, else from the page's <meta charset>, else from
 // the bytes themselves.
 func ParsePage(name string, data []byte, pageURL *url.URL, contentType string) (*Article, error) {
+	return parsePage(name, data, pageURL, contentType, true)
+}
+
+// parsePage is ParsePage; markers says whether to add link references and
+// image placeholders (see nodeBlocks).
+func parsePage(name string, data []byte, pageURL *url.URL, contentType string, markers bool) (*Article, error) {
 	text, err := decodePage(data, contentType)
 	if err != nil {
 		return nil, err
@@ -41,6 +47,7 @@ func ParsePage(name string, data []byte, pageURL *url.URL, contentType string) (
 	if pageURL == nil {
 		pageURL = canonicalURL(doc)
 	}
+	dropScreenReaderText(doc)
 	parser := readability.NewParser()
 	page, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
@@ -50,7 +57,7 @@ func ParsePage(name string, data []byte, pageURL *url.URL, contentType string) (
 		return nil, errNoReadableText
 	}
 	a := &Article{ID: idFromName(name), Source: Sanitize(name), path: name}
-	a.Blocks, a.Links = NodeBlocks(page.Node, pageURL)
+	a.Blocks, a.Links = nodeBlocks(page.Node, pageURL, markers)
 	if len(a.Blocks) == 0 {
 		return nil, errNoReadableText
 	}
@@ -63,6 +70,7 @@ func ParsePage(name string, data []byte, pageURL *url.URL, contentType string) (
 	if pageURL != nil && (pageURL.Scheme == "http" || pageURL.Scheme == "https") {
 		a.Link = Sanitize(pageURL.String())
 	}
+	dropRepeatedByline(a)
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Blocks, name)
 	}

@@ -53,7 +53,7 @@ func TestParsePageMetadataAndBody(t *testing.T) {
 	if a.Link != "https://news.example.com/2024/council-budget?src=rss" || a.ID != "council" {
 		t.Errorf("link %q, id %q", a.Link, a.ID)
 	}
-	text := blocksText(a.Blocks)
+	text := blocksText(a.Blocks, true)
 	for _, gone := range []string{"secret", "Politics", "Subscribe", "Copyright", "<", "&"} {
 		if strings.Contains(text, gone) {
 			t.Errorf("page text holds %q:\n%s", gone, text)
@@ -73,6 +73,23 @@ func TestParsePageMetadataAndBody(t *testing.T) {
 	}
 	if a.Words < 100 {
 		t.Errorf("words = %d", a.Words)
+	}
+}
+
+func TestParsePageDropsRepeatedBylineAndScreenReaderText(t *testing.T) {
+	page := strings.Replace(storyPage("", "Body."), "<h1>Council agrees budget</h1>",
+		`<h1>Council agrees budget</h1><p>By Jane Writer, March 5, 2024</p>
+		<p><span class="visually-hidden">Continue reading the main story</span></p>`, 1)
+	a, err := ParsePage("p.html", []byte(page), nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := blocksText(a.Blocks, true)
+	if strings.Contains(text, "Jane Writer") || strings.Contains(text, "Continue reading") {
+		t.Errorf("byline or screen-reader text in the body:\n%s", text)
+	}
+	if a.Byline != "Jane Writer" {
+		t.Errorf("byline %q", a.Byline)
 	}
 }
 
@@ -100,7 +117,7 @@ func TestParsePageCharsets(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if text := blocksText(a.Blocks); !strings.Contains(text, body) {
+		if text := blocksText(a.Blocks, true); !strings.Contains(text, body) {
 			t.Errorf("%s: text does not hold %q:\n%s", c.name, body, text)
 		}
 	}
@@ -147,7 +164,7 @@ func TestLoadPathsReadsHTMLFilesAsPages(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, a := range lib.Articles {
-		got[a.ID] = blocksText(a.Blocks)
+		got[a.ID] = blocksText(a.Blocks, true)
 	}
 	if !strings.Contains(got["story"], "From the HTML file.") || !strings.Contains(got["old"], "From the HTM file.") {
 		t.Errorf("HTML files not read as pages: %q", got)
