@@ -89,8 +89,8 @@ type htmlWalker struct {
 	base    *url.URL
 	markers bool // add link references and image placeholders
 	blocks  []Block
-	links  []string
-	linkNo map[string]int
+	links   []string
+	linkNo  map[string]int
 
 	text   strings.Builder
 	space  bool // a collapsible space is pending before the next text
