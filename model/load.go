@@ -44,8 +44,9 @@ func LoadFS(fsys fs.FS, name string) (*Library, error) {
 
 // LoadPaths loads the files and folders a user named. Folders are read
 // recursively, following links to folders once; in folders, only .txt,
-// .text, .md, .markdown and extension-less files count, and hidden entries
-// are passed over. A file named directly is read whatever its name. Files
+// .text, .md, .markdown, .html, .htm and extension-less files count, and
+// hidden entries are passed over. A file named directly is read whatever its
+// name; .html and .htm files are read as web pages (see ParsePage). Files
 // that are not articles are skipped with a reason. progress, when not nil,
 // is called from several goroutines as files are parsed.
 func LoadPaths(paths []string, progress func(done, total int)) (*Library, error) {
@@ -193,7 +194,11 @@ func parseFile(src source) (*Article, string) {
 	case len(data) > MaxFileSize: // it grew since we looked
 		return nil, tooLarge
 	}
-	a, err := parseOwned(src.path, data)
+	parse := parseOwned
+	if isHTMLName(src.path) {
+		parse = parseHTMLFile
+	}
+	a, err := parse(src.path, data)
 	if err != nil {
 		return nil, errText(err)
 	}
@@ -262,7 +267,7 @@ func claimID(a *Article, taken map[string]bool) {
 
 func isArticleName(p string) bool {
 	switch strings.ToLower(path.Ext(filepath.ToSlash(p))) {
-	case ".txt", ".text", ".md", ".markdown", "":
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", "":
 		return true
 	}
 	return false
@@ -304,7 +309,7 @@ func noArticlesError(roots []string, skipped []Skipped) error {
 	}
 	where := strings.Join(names, ", ")
 	if len(skipped) == 0 {
-		return fmt.Errorf("no articles in %s: no .txt, .text, .md, .markdown or extension-less files found; point kiosk at a news file or a folder of them", where)
+		return fmt.Errorf("no articles in %s: no .txt, .text, .md, .markdown, .html, .htm or extension-less files found; point kiosk at a news file or a folder of them", where)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "no articles could be loaded from %s:", where)
