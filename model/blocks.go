@@ -1,7 +1,9 @@
 package model
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,15 +11,18 @@ import (
 
 // wrapWidth guesses the column at which a hard-wrapped file was wrapped, or
 // returns 0 when its lines are paragraphs (one per line, as in the seed).
-// Hard-wrapped text has most of its lines close to one width under 100.
+// In hard-wrapped text the lines inside a paragraph (followed by a line
+// that is not blank and not indented more) are close to one width under
+// 100; the last line of each paragraph may be any length.
 func wrapWidth(lines []string) int {
 	var lengths []int
-	for _, l := range lines {
-		if n := utf8.RuneCountInString(l); n > 0 {
-			lengths = append(lengths, n)
+	for i, l := range lines {
+		if i+1 >= len(lines) || strings.TrimSpace(l) == "" || strings.TrimSpace(lines[i+1]) == "" || indent(lines[i+1]) > indent(l) {
+			continue
 		}
+		lengths = append(lengths, utf8.RuneCountInString(l))
 	}
-	if len(lengths) < 3 {
+	if len(lengths) < 2 {
 		return 0
 	}
 	slices.Sort(lengths)
@@ -31,19 +36,22 @@ func wrapWidth(lines []string) int {
 			near++
 		}
 	}
-	if near*2 < len(lengths) {
+	if near*10 < len(lengths)*6 {
 		return 0
 	}
 	return w
 }
 
-// segment groups lines into blocks. A blank line always ends a block. In
-// hard-wrapped text (wrap > 0) lines are joined into paragraphs, which end
-// at a short line or where the next line is indented more; otherwise each
-// line is a block of its own. Bullet lines are list items.
+// segment groups lines into blocks. A blank line always ends a block. Runs
+// of lines laid out in columns are preformatted blocks, kept as written.
+// Other lines are joined into paragraphs where the next line goes on with
+// the sentence, or, in hard-wrapped text (wrap > 0), where the line was
+// wrapped and the next one is not indented more. Bullet, numbered and "> "
+// lines start list items and quotes.
 func segment(lines []string, wrap int) []rawBlock {
+	tables := findTables(lines)
 	var blocks []rawBlock
-	var parts []string // the lines of the paragraph being joined
+	var parts []string // the lines of the block being joined
 	flush := func() {
 		if len(parts) > 1 {
 			last := &blocks[len(blocks)-1]
@@ -51,27 +59,54 @@ func segment(lines []string, wrap int) []rawBlock {
 		}
 		parts = parts[:0]
 	}
+	start := func(kind BlockKind, text string, number int) {
+		flush()
+		blocks = append(blocks, rawBlock{Block{Kind: kind, Text: text, Number: number}, 1})
+		parts = append(parts, text)
+	}
 	open := false
-	for i, line := range lines {
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		text := strings.TrimSpace(line)
 		if text == "" {
 			open = false
 			continue
 		}
-		if item, ok := listItemText(text); ok {
+		if end := tables[i]; end > 0 {
 			flush()
-			blocks = append(blocks, rawBlock{Block{Kind: ListItem, Text: item}, 1})
-			parts = append(parts, item)
-			open = wrap > 0
+			blocks = append(blocks, rawBlock{Block{Kind: Preformatted, Text: tableText(lines[i:end])}, end - i})
+			open = false
+			i = end - 1
 			continue
 		}
-		if open && continuesParagraph(lines[i-1], line, wrap) && len(parts) > 0 {
+		prevLine := ""
+		if open {
+			prevLine = lines[i-1]
+		}
+		if quote, ok := quoteText(text); ok {
+			if open && blocks[len(blocks)-1].Kind == Quote {
+				parts = append(parts, quote)
+			} else {
+				start(Quote, quote, 0)
+			}
+			open = true
+			continue
+		}
+		if item, ok := listItemText(text); ok {
+			start(ListItem, item, 0)
+			open = true
+			continue
+		}
+		if n, item, ok := orderedItemText(text); ok && startsOrderedItem(blocks, prevLine, n) {
+			start(OrderedItem, item, n)
+			open = true
+			continue
+		}
+		if open && len(parts) > 0 && continuesBlock(blocks[len(blocks)-1].Kind, prevLine, line, wrap) {
 			parts = append(parts, text)
 			continue
 		}
-		flush()
-		blocks = append(blocks, rawBlock{Block{Kind: Paragraph, Text: text}, 1})
-		parts = append(parts, text)
+		start(Paragraph, text, 0)
 		open = true
 	}
 	flush()
@@ -84,11 +119,37 @@ type rawBlock struct {
 	lines int
 }
 
-func continuesParagraph(prev, cur string, wrap int) bool {
-	if wrap == 0 || indent(cur) > indent(prev) {
+// continuesBlock reports whether line cur goes on with the block that
+// line prev belongs to. A sentence is never split: a line that starts in
+// lower case, or follows a comma or a word that leaves a sentence open,
+// always goes on. Otherwise an indented line starts a new paragraph, and in
+// hard-wrapped text a line goes on where the one before was wrapped.
+func continuesBlock(kind BlockKind, prev, cur string, wrap int) bool {
+	p, c := strings.TrimSpace(prev), strings.TrimSpace(cur)
+	if startsLower(c) {
+		return true
+	}
+	if indent(cur) > indent(prev) {
+		return false
+	}
+	if endsOpen(p) && kind != Heading {
+		return true
+	}
+	if wrap == 0 {
 		return false
 	}
 	return utf8.RuneCountInString(prev)*10 >= wrap*6
+}
+
+// endsOpen reports whether a line stops where a sentence cannot end: after
+// a comma, a semicolon, a hyphen or a word such as "the" or "und".
+func endsOpen(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == ',' || last == ';' || (last == '-' && !strings.HasSuffix(s, " -")) {
+		return true
+	}
+	word := s[strings.LastIndexByte(s, ' ')+1:]
+	return openEndings[strings.ToLower(word)]
 }
 
 func indent(s string) int {
@@ -100,6 +161,38 @@ var bullets = []string{"- ", "* ", "• ", "· ", "– ", "+ "}
 func isListItem(line string) bool {
 	_, ok := listItemText(strings.TrimSpace(line))
 	return ok
+}
+
+var orderedItem = regexp.MustCompile(`^(\d{1,3})[.)]\s+(\S.*)$`)
+
+// orderedItemText splits "3. Text" or "3) Text" into its number and text.
+func orderedItemText(text string) (int, string, bool) {
+	m := orderedItem.FindStringSubmatch(text)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, m[2], true
+}
+
+// startsOrderedItem tells a numbered item from a wrapped sentence that
+// happens to go on with a number: an item follows another item, or starts
+// a list after a finished sentence or a colon.
+func startsOrderedItem(blocks []rawBlock, prevLine string, n int) bool {
+	if len(blocks) > 0 && blocks[len(blocks)-1].Kind == OrderedItem {
+		return true
+	}
+	return n <= 1 && (prevLine == "" || endsSentence(strings.TrimSpace(prevLine)))
+}
+
+// quoteText is the text of a "> " quoted line.
+func quoteText(text string) (string, bool) {
+	rest, ok := strings.CutPrefix(text, "> ")
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	return rest, rest != ""
 }
 
 func listItemText(text string) (string, bool) {
@@ -137,8 +230,9 @@ const (
 	maxHeadingWords = 12
 )
 
-// looksLikeHeading: short, capitalised, without final punctuation, and not
-// ending on a word that leaves a sentence open ("for", "und").
+// looksLikeHeading: short, capitalised, without final punctuation, not laid
+// out in columns, not mostly figures, and not ending on a word that leaves
+// a sentence open ("for", "und").
 func looksLikeHeading(s string) bool {
 	if utf8.RuneCountInString(s) > maxHeadingRunes {
 		return false
@@ -149,6 +243,18 @@ func looksLikeHeading(s string) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(first) {
+		return false
+	}
+	if gaps, tabs := columnGaps(s); gaps > 0 || tabs > 0 {
+		return false
+	}
+	figures := 0
+	for _, w := range words {
+		if isFigure(w) {
+			figures++
+		}
+	}
+	if figures*3 >= len(words) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)

@@ -93,7 +93,7 @@ func parseText(a *Article, lines []string) {
 			}
 		}
 	}
-	a.Blocks = markHeadings(segment(lines[i:], wrap))
+	a.Blocks = markHeadings(segment(lines[i:], wrapWidth(lines[i:])))
 }
 
 // isTitleLine reports whether lines[i] is a headline: short, not ending in
