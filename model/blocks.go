@@ -13,10 +13,17 @@ import (
 // returns 0 when its lines are paragraphs (one per line, as in the seed).
 // In hard-wrapped text the lines inside a paragraph (followed by a line
 // that is not blank and not indented more) are close to one width under
-// 100; the last line of each paragraph may be any length.
-func wrapWidth(lines []string) int {
+// 100; the last line of each paragraph may be any length. Lines of tables
+// (tables[i] > 0 from the line that starts one, if tables is not nil) do
+// not count.
+func wrapWidth(lines []string, tables []int) int {
 	var lengths []int
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		if tables != nil && tables[i] > 0 {
+			i = tables[i] - 1
+			continue
+		}
+		l := lines[i]
 		if i+1 >= len(lines) || strings.TrimSpace(l) == "" || strings.TrimSpace(lines[i+1]) == "" || indent(lines[i+1]) > indent(l) {
 			continue
 		}
@@ -48,10 +55,11 @@ func wrapWidth(lines []string) int {
 // the sentence, or, in hard-wrapped text (wrap > 0), where the line was
 // wrapped and the next one is not indented more. Bullet, numbered and "> "
 // lines start list items and quotes.
-func segment(lines []string, wrap int) []rawBlock {
+func segment(lines []string) (blocks []rawBlock, wrap int) {
 	tables := findTables(lines)
-	var blocks []rawBlock
+	wrap = wrapWidth(lines, tables)
 	var parts []string // the lines of the block being joined
+	blank := false     // a blank line stands before the current line
 	flush := func() {
 		if len(parts) > 1 {
 			last := &blocks[len(blocks)-1]
@@ -61,20 +69,22 @@ func segment(lines []string, wrap int) []rawBlock {
 	}
 	start := func(kind BlockKind, text string, number int) {
 		flush()
-		blocks = append(blocks, rawBlock{Block{Kind: kind, Text: text, Number: number}, 1})
+		blocks = append(blocks, rawBlock{Block{Kind: kind, Text: text, Number: number}, 1, blank})
 		parts = append(parts, text)
+		blank = false
 	}
 	open := false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
 		text := strings.TrimSpace(line)
 		if text == "" {
-			open = false
+			open, blank = false, true
 			continue
 		}
 		if end := tables[i]; end > 0 {
 			flush()
-			blocks = append(blocks, rawBlock{Block{Kind: Preformatted, Text: tableText(lines[i:end])}, end - i})
+			blocks = append(blocks, rawBlock{Block{Kind: Preformatted, Text: tableText(lines[i:end])}, end - i, blank})
+			blank = false
 			open = false
 			i = end - 1
 			continue
@@ -86,6 +96,7 @@ func segment(lines []string, wrap int) []rawBlock {
 		if quote, ok := quoteText(text); ok {
 			if open && blocks[len(blocks)-1].Kind == Quote {
 				parts = append(parts, quote)
+				blank = false
 			} else {
 				start(Quote, quote, 0)
 			}
@@ -102,21 +113,27 @@ func segment(lines []string, wrap int) []rawBlock {
 			open = true
 			continue
 		}
-		if open && len(parts) > 0 && continuesBlock(blocks[len(blocks)-1].Kind, prevLine, line, wrap) {
-			parts = append(parts, text)
-			continue
+		if len(parts) > 0 {
+			kind, last := blocks[len(blocks)-1].Kind, parts[len(parts)-1]
+			if open && continuesBlock(kind, prevLine, line, wrap) || !open && goesOnAfterBlank(kind, last, text) {
+				parts = append(parts, text)
+				open, blank = true, false
+				continue
+			}
 		}
 		start(Paragraph, text, 0)
 		open = true
 	}
 	flush()
-	return blocks
+	return blocks, wrap
 }
 
-// rawBlock is a block with the number of source lines it was made from.
+// rawBlock is a block with the number of source lines it was made from,
+// and whether a blank line stands before it.
 type rawBlock struct {
 	Block
-	lines int
+	lines       int
+	blankBefore bool
 }
 
 // continuesBlock reports whether line cur goes on with the block that
@@ -138,7 +155,23 @@ func continuesBlock(kind BlockKind, prev, cur string, wrap int) bool {
 	if wrap == 0 {
 		return false
 	}
+	if kind == Paragraph && !endsSentence(p) && isSentenceTail(c) {
+		return true
+	}
 	return utf8.RuneCountInString(prev)*10 >= wrap*6
+}
+
+// goesOnAfterBlank reports whether text, after a blank line, is the rest
+// of the paragraph's unfinished sentence: a blank line does not split a
+// sentence.
+func goesOnAfterBlank(kind BlockKind, last, text string) bool {
+	return kind == Paragraph && startsLower(text) && !endsSentence(last)
+}
+
+// isSentenceTail: a few words that end a sentence, such as "1986." or
+// "in May.", which no paragraph starts with.
+func isSentenceTail(s string) bool {
+	return endsSentence(s) && strings.Count(s, " ") < 3
 }
 
 // endsOpen reports whether a line stops where a sentence cannot end: after
@@ -163,9 +196,10 @@ func isListItem(line string) bool {
 	return ok
 }
 
-var orderedItem = regexp.MustCompile(`^(\d{1,3})[.)]\s+(\S.*)$`)
+var orderedItem = regexp.MustCompile(`^(\d{1,3})\.\s+(\S.*)$`)
 
-// orderedItemText splits "3. Text" or "3) Text" into its number and text.
+// orderedItemText splits "3. Text" into its number and text. ("3) Text" is
+// left as written: the reader draws items as "3.".)
 func orderedItemText(text string) (int, string, bool) {
 	m := orderedItem.FindStringSubmatch(text)
 	if m == nil {
@@ -205,8 +239,10 @@ func listItemText(text string) (string, bool) {
 }
 
 // markHeadings turns short one-line paragraphs that stand between two
-// paragraphs into section headings, and returns the body blocks.
-func markHeadings(raw []rawBlock) []Block {
+// paragraphs into section headings, and returns the body blocks. In
+// hard-wrapped text (wrap > 0), where a short line is as often the end of a
+// paragraph, a heading also needs a blank line above or below it.
+func markHeadings(raw []rawBlock, wrap int) []Block {
 	blocks := make([]Block, len(raw))
 	for i, rb := range raw {
 		blocks[i] = rb.Block
@@ -217,7 +253,10 @@ func markHeadings(raw []rawBlock) []Block {
 		if prev.Kind == Heading || next.Kind != Paragraph {
 			continue
 		}
-		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) && endsSentence(next.Text) {
+		if wrap > 0 && !rb.blankBefore && !next.blankBefore {
+			continue
+		}
+		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) && endsSentence(next.Text) && !isSentenceTail(next.Text) {
 			blocks[i].Kind = Heading
 			raw[i].Kind = Heading
 		}
@@ -268,7 +307,7 @@ func looksLikeHeading(s string) bool {
 var openEndings = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
 	"for": true, "to": true, "in": true, "on": true, "at": true, "by": true, "with": true,
-	"as": true, "that": true, "from": true, "is": true, "was": true, "his": true, "her": true,
+	"as": true, "that": true, "from": true, "vs": true, "is": true, "was": true, "his": true, "her": true,
 	"der": true, "die": true, "das": true, "und": true, "oder": true, "mit": true, "von": true,
 	"zu": true, "im": true, "den": true, "dem": true, "des": true, "ein": true,
 	"eine": true, "für": true, "auf": true, "aus": true, "bei": true, "nach": true, "dass": true,

@@ -132,9 +132,9 @@ const (
 )
 
 // findTables returns, for each line, the end (exclusive) of the table that
-// starts there, or 0. A table is a run of lines laid out in columns or rows
-// of figures, at least two of them, with the header lines right above it
-// and the notes and labels between its parts.
+// starts there, or 0. A table is a run of lines laid out in columns, or of
+// at least two rows of figures, with the header lines right above it and
+// the notes and labels between its parts.
 func findTables(lines []string) []int {
 	shapes := make([]lineShape, len(lines))
 	for i, l := range lines {
@@ -150,12 +150,13 @@ func findTables(lines []string) []int {
 			i++
 			continue
 		}
-		end, rows := i+1, 1
+		end, rows, columns := i+1, 1, shapes[i] == shapeColumns
 		for end < len(lines) {
 			if shapes[end] == shapeHeader || isRow(shapes[end]) {
 				if isRow(shapes[end]) {
 					rows++
 				}
+				columns = columns || shapes[end] == shapeColumns
 				end++
 				continue
 			}
@@ -172,7 +173,7 @@ func findTables(lines []string) []int {
 		for start > 0 && i-start < maxTableHeader && isHeaderAbove(lines, shapes, start-1) {
 			start--
 		}
-		if rows >= 2 || (rows == 1 && start < i) {
+		if columns || rows >= 2 || start < i {
 			ends[start] = end
 		}
 		i = end

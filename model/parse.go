@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"html"
 	"path"
 	"strings"
 	"unicode"
@@ -24,13 +25,9 @@ func Parse(name string, data []byte) (*Article, error) {
 // as a buffer just read from a file: the article's text may share its
 // memory instead of copying it.
 func parseOwned(name string, data []byte) (*Article, error) {
-	text, err := decode(data)
+	text, err := readText(name, data)
 	if err != nil {
 		return nil, err
-	}
-	text = Sanitize(text)
-	if strings.TrimSpace(text) == "" {
-		return nil, errNoText
 	}
 	a := &Article{ID: idFromName(name), Source: Sanitize(name), path: name}
 	lines := trimBlankEdges(splitLines(text))
@@ -49,6 +46,31 @@ func parseOwned(name string, data []byte) (*Article, error) {
 	}
 	compact(a)
 	return a, nil
+}
+
+// Text is a file's text as kiosk reads it before parsing: decoded to UTF-8
+// with LF line endings, HTML character references ("&amp;", "&#163;",
+// "&auml;") resolved in plain-text files, and sanitised. The error says why
+// the file is not text.
+func Text(name string, data []byte) (string, error) {
+	return readText(name, bytes.Clone(data))
+}
+
+// readText is Text for data that nobody else holds or will change.
+func readText(name string, data []byte) (string, error) {
+	text, err := decode(data)
+	if err != nil {
+		return "", err
+	}
+	if !isMarkdownName(name) && strings.IndexByte(text, '&') >= 0 {
+		// Markdown keeps its references: glamour resolves them itself.
+		text = html.UnescapeString(text)
+	}
+	text = Sanitize(text)
+	if strings.TrimSpace(text) == "" {
+		return "", errNoText
+	}
+	return text, nil
 }
 
 // countWords counts runs of non-space characters without allocating.
@@ -82,7 +104,7 @@ func parseText(a *Article, lines []string) {
 		a.Byline = by
 		i = skipBlank(lines, i+1)
 	}
-	wrap := wrapWidth(lines[i:])
+	wrap := wrapWidth(lines[i:], nil)
 	if i < len(lines) && isTitleLine(lines, i, wrap) {
 		a.Title = strings.TrimSpace(lines[i])
 		i = skipBlank(lines, i+1)
@@ -93,7 +115,7 @@ func parseText(a *Article, lines []string) {
 			}
 		}
 	}
-	a.Blocks = markHeadings(segment(lines[i:], wrapWidth(lines[i:])))
+	a.Blocks = markHeadings(segment(lines[i:]))
 }
 
 // isTitleLine reports whether lines[i] is a headline: short, not ending in
