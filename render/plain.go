@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -168,7 +169,7 @@ func hangingIndent(text, marker string, width int) string {
 }
 
 // verbatim reports whether a block is printed as written, line for line:
-// a preformatted block, or a markdown paragraph that is a table.
+// a preformatted block, or a markdown paragraph that holds a table.
 func verbatim(a *model.Article, blk model.Block) bool {
 	if blk.Kind == model.Preformatted {
 		return true
@@ -177,12 +178,15 @@ func verbatim(a *model.Article, blk model.Block) bool {
 		return false
 	}
 	for line := range strings.SplitSeq(blk.Text, "\n") {
-		if !strings.HasPrefix(strings.TrimSpace(line), "|") {
-			return false
+		if tableDelimiter.MatchString(line) {
+			return true
 		}
 	}
-	return true
+	return false
 }
+
+// tableDelimiter matches the row under a GFM table's header: "|---|:--:|".
+var tableDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$`)
 
 // quoted wraps text and marks every line with '> '.
 func quoted(text string, width int) string {
