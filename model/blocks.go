@@ -13,11 +13,15 @@ import (
 // returns 0 when its lines are paragraphs (one per line, as in the seed).
 // In hard-wrapped text the lines inside a paragraph (followed by a line
 // that is not blank and not indented more) are close to one width under
-// 100; the last line of each paragraph may be any length. Lines of tables
-// (tables[i] > 0 from the line that starts one, if tables is not nil) do
-// not count.
+// 100, and most of them stop in the middle of a sentence; the last line of
+// each paragraph may be any length. Lines of tables (tables[i] > 0 from the
+// line that starts one, if tables is not nil) do not count.
 func wrapWidth(lines []string, tables []int) int {
-	var lengths []int
+	type inner struct {
+		runes int
+		open  bool
+	}
+	var inside []inner
 	for i := 0; i < len(lines); i++ {
 		if tables != nil && tables[i] > 0 {
 			i = tables[i] - 1
@@ -27,23 +31,30 @@ func wrapWidth(lines []string, tables []int) int {
 		if i+1 >= len(lines) || strings.TrimSpace(l) == "" || strings.TrimSpace(lines[i+1]) == "" || indent(lines[i+1]) > indent(l) {
 			continue
 		}
-		lengths = append(lengths, utf8.RuneCountInString(l))
+		inside = append(inside, inner{utf8.RuneCountInString(l), !endsSentence(l)})
 	}
-	if len(lengths) < 2 {
+	if len(inside) < 2 {
 		return 0
+	}
+	lengths := make([]int, len(inside))
+	for i, in := range inside {
+		lengths[i] = in.runes
 	}
 	slices.Sort(lengths)
 	w := lengths[len(lengths)*9/10]
 	if w > 100 {
 		return 0
 	}
-	near := 0
-	for _, n := range lengths {
-		if n*10 >= w*7 {
+	near, open := 0, 0
+	for _, in := range inside {
+		if in.runes*10 >= w*7 {
 			near++
+			if in.open {
+				open++
+			}
 		}
 	}
-	if near*10 < len(lengths)*6 {
+	if near*10 < len(inside)*6 || open*2 < near {
 		return 0
 	}
 	return w
@@ -140,11 +151,16 @@ type rawBlock struct {
 // line prev belongs to. A sentence is never split: a line that starts in
 // lower case, or follows a comma or a word that leaves a sentence open,
 // always goes on. Otherwise an indented line starts a new paragraph, and in
-// hard-wrapped text a line goes on where the one before was wrapped.
+// hard-wrapped text a line goes on where the one before was wrapped: it is
+// long and stops mid-sentence (or on an abbreviation), or the first word of
+// the next line would not have fitted on it.
 func continuesBlock(kind BlockKind, prev, cur string, wrap int) bool {
 	p, c := strings.TrimSpace(prev), strings.TrimSpace(cur)
 	if startsLower(c) {
 		return true
+	}
+	if kind == Quote { // a quote goes on with its "> " lines only
+		return false
 	}
 	if indent(cur) > indent(prev) {
 		return false
@@ -152,20 +168,37 @@ func continuesBlock(kind BlockKind, prev, cur string, wrap int) bool {
 	if endsOpen(p) && kind != Heading {
 		return true
 	}
-	if wrap == 0 {
-		return false
-	}
-	if kind == Paragraph && !endsSentence(p) && isSentenceTail(c) {
+	if kind == Paragraph && !endsSentence(p) && isSentenceTail(c) && (wrap > 0 || isFigure(strings.TrimSuffix(c, "."))) {
 		return true
 	}
-	return utf8.RuneCountInString(prev)*10 >= wrap*6
+	n := utf8.RuneCountInString(prev)
+	if wrap == 0 {
+		// A long line that stops mid-sentence before a figure ("split in
+		// December" / "1986. Results") goes on even where no wrap width shows.
+		return kind == Paragraph && n >= 40 && !endsSentence(p) && startsWithDigit(c)
+	}
+	if n*10 < wrap*6 {
+		return false
+	}
+	if !endsSentence(p) || strings.HasSuffix(p, ".") && isAbbreviation(strings.TrimSuffix(p, ".")) {
+		return true
+	}
+	// A sentence ends with the line: it was wrapped only if the next word
+	// would not have fitted on it.
+	first, _, _ := strings.Cut(c, " ")
+	return n+1+utf8.RuneCountInString(first) > wrap
 }
 
 // goesOnAfterBlank reports whether text, after a blank line, is the rest
-// of the paragraph's unfinished sentence: a blank line does not split a
-// sentence.
+// of the paragraph's unfinished sentence (it starts in lower case, or the
+// paragraph stops on a comma or a word such as "of"): a blank line does not
+// split a sentence.
 func goesOnAfterBlank(kind BlockKind, last, text string) bool {
-	return kind == Paragraph && startsLower(text) && !endsSentence(last)
+	return kind == Paragraph && !endsSentence(last) && (startsLower(text) || endsOpen(last))
+}
+
+func startsWithDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // isSentenceTail: a few words that end a sentence, such as "1986." or
@@ -256,7 +289,7 @@ func markHeadings(raw []rawBlock, wrap int) []Block {
 		if wrap > 0 && !rb.blankBefore && !next.blankBefore {
 			continue
 		}
-		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) && endsSentence(next.Text) && !isSentenceTail(next.Text) {
+		if looksLikeHeading(rb.Text) && endsSentence(prev.Text) && startsSentence(next.Text) && !startsWithDigit(next.Text) && endsSentence(next.Text) && !isSentenceTail(next.Text) {
 			blocks[i].Kind = Heading
 			raw[i].Kind = Heading
 		}
@@ -293,7 +326,7 @@ func looksLikeHeading(s string) bool {
 			figures++
 		}
 	}
-	if figures*3 >= len(words) {
+	if figures >= 2 || figures*3 >= len(words) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)

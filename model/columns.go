@@ -77,7 +77,7 @@ func isSentenceSpacing(before, after string) bool {
 }
 
 // isFigureRow reports whether text is a short row of figures: at least two
-// numbers that make up a quarter of its words or more, no sentence
+// numbers that make up a third of its words or more, no sentence
 // punctuation at its end, and no sentence that goes on in the next line.
 func isFigureRow(text, next string) bool {
 	if utf8.RuneCountInString(text) > 64 || startsLower(text) || startsLower(strings.TrimSpace(next)) {
@@ -97,7 +97,7 @@ func isFigureRow(text, next string) bool {
 			numbers++
 		}
 	}
-	return numbers >= 2 && numbers*4 >= len(words)
+	return numbers >= 2 && numbers*3 >= len(words)
 }
 
 // isFigure: a word of digits and the marks that go with figures
