@@ -49,6 +49,7 @@ func (k listKeys) FullHelp() [][]key.Binding {
 // pagerKeys are the bindings of the article pane.
 type pagerKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	Left, Right                                               key.Binding
 	Comments, Next, Prev                                      key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Back, Help, Quit                                          key.Binding
@@ -65,6 +66,8 @@ func newPagerKeys() pagerKeys {
 		HalfUp:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
 		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		Left:       key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "scroll left")),
+		Right:      key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "scroll right")),
 		Comments:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comments")),
 		Next:       key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
 		Prev:       key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
@@ -88,7 +91,7 @@ func (k pagerKeys) ShortHelp() []key.Binding {
 // FullHelp is the pane's part of the help screen.
 func (k pagerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Left, k.Right},
 		{k.Comments, k.Next, k.Prev, k.Search, k.NextMatch, k.PrevMatch, k.Back, k.Quit},
 		{k.ToggleRead, k.Star, k.NextUnread},
 	}

@@ -26,6 +26,9 @@ type pagerModel struct {
 	want    render.Options
 	doc     *render.Document
 	docOpts render.Options
+	// widest is the width of the document's widest line: preformatted
+	// lines may be wider than the pane, which then scrolls sideways.
+	widest int
 	// keepBlock is the block to bring back to the top once a re-render at a
 	// new width arrives; -1 for none.
 	keepBlock int
@@ -96,6 +99,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
+	p.vp.SetXOffset(0)
 	return tea.Batch(p.rerender(comments), reading)
 }
 
@@ -164,6 +168,10 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 	first := p.doc == nil
 	offset := p.vp.YOffset()
 	p.doc, p.docOpts = doc, o
+	p.widest = 0
+	for _, l := range doc.Plain {
+		p.widest = max(p.widest, ansi.StringWidth(l))
+	}
 	p.search.reset(doc)
 	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
 	switch {
@@ -267,8 +275,23 @@ func (p *pagerModel) updateKey(msg tea.KeyPressMsg) pagerAction {
 		p.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
 		p.vp.GotoBottom()
+	case key.Matches(msg, k.Left):
+		p.vp.ScrollLeft(sidewaysStep)
+	case key.Matches(msg, k.Right):
+		if p.wide() {
+			p.vp.ScrollRight(sidewaysStep)
+		}
 	}
 	return pagerNone
+}
+
+// sidewaysStep is how many columns < and > scroll a wide table.
+const sidewaysStep = 10
+
+// wide reports whether the article has lines wider than the pane: tables
+// and other preformatted text, which are never wrapped.
+func (p *pagerModel) wide() bool {
+	return p.doc != nil && p.widest > p.vp.Width()
 }
 
 func (p *pagerModel) updatePrompt(msg tea.KeyPressMsg) (pagerAction, tea.Cmd) {
@@ -352,6 +375,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
 	}
+	if p.wide() {
+		left = append(left, p.sidewaysHint())
+	}
 	if p.gone {
 		left = append(left, "deleted from the library")
 	}
@@ -369,6 +395,19 @@ func (p *pagerModel) statusBar(pos, total int) string {
 		bar += strings.Repeat(" ", pad)
 	}
 	return s.status.Render(bar)
+}
+
+// sidewaysHint marks that wide lines are cut at the pane's edge, and which
+// way they scroll.
+func (p *pagerModel) sidewaysHint() string {
+	hint := []string{"wide"}
+	if p.vp.XOffset() > 0 {
+		hint = append(hint, "‹<")
+	}
+	if p.vp.XOffset()+p.vp.Width() < p.widest {
+		hint = append(hint, ">›")
+	}
+	return strings.Join(hint, " ")
 }
 
 func (p *pagerModel) percent() int {
