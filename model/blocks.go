@@ -150,7 +150,8 @@ type rawBlock struct {
 // continuesBlock reports whether line cur goes on with the block that
 // line prev belongs to. A sentence is never split: a line that starts in
 // lower case, or follows a comma or a word that leaves a sentence open,
-// always goes on. Otherwise an indented line starts a new paragraph, and in
+// always goes on. Otherwise an indented line (one indented more than the
+// line before, or otherwise than it) starts a new paragraph, and in
 // hard-wrapped text a line goes on where the one before was wrapped: it is
 // long and stops mid-sentence (or on an abbreviation), or the first word of
 // the next line would not have fitted on it.
@@ -162,7 +163,7 @@ func continuesBlock(kind BlockKind, prev, cur string, wrap int) bool {
 	if kind == Quote { // a quote goes on with its "> " lines only
 		return false
 	}
-	if indent(cur) > indent(prev) {
+	if ic := indent(cur); ic > indent(prev) || ic > 0 && ic != indent(prev) {
 		return false
 	}
 	if endsOpen(p) && kind != Heading {
