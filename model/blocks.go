@@ -235,6 +235,9 @@ var orderedItem = regexp.MustCompile(`^(\d{1,3})\.\s+(\S.*)$`)
 // orderedItemText splits "3. Text" into its number and text. ("3) Text" is
 // left as written: the reader draws items as "3.".)
 func orderedItemText(text string) (int, string, bool) {
+	if !startsWithDigit(text) {
+		return 0, "", false
+	}
 	m := orderedItem.FindStringSubmatch(text)
 	if m == nil {
 		return 0, "", false

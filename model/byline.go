@@ -37,8 +37,8 @@ func parseByline(line string) (string, bool) {
 	if m := bylineLabel.FindStringSubmatch(line); m != nil {
 		return strings.TrimSpace(m[1]), true
 	}
-	if m := agencyMark.FindStringSubmatch(line); m != nil {
-		return m[1], true
+	if m := matchAgency(line); m != "" {
+		return m, true
 	}
 	m := bylineWord.FindStringSubmatch(line)
 	if m == nil || !looksLikeNames(m[1]) {
@@ -64,4 +64,16 @@ func looksLikeNames(s string) bool {
 		}
 	}
 	return true
+}
+
+// matchAgency returns the agencies a line of agency marks names, or "". The
+// pattern is slow, and only short lines can match it.
+func matchAgency(line string) string {
+	if len(line) > 40 {
+		return ""
+	}
+	if m := agencyMark.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	return ""
 }

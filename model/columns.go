@@ -48,6 +48,9 @@ func shapeOf(line, next string) lineShape {
 // leading space), and how many of them hold a tab. Two spaces after the end
 // of a sentence are a typist's habit, not a column, and do not count.
 func columnGaps(text string) (gaps, tabs int) {
+	if !strings.Contains(text, "  ") && strings.IndexByte(text, '\t') < 0 {
+		return 0, 0 // most lines of prose: no need to look closer
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c != ' ' && c != '\t' {
@@ -80,24 +83,24 @@ func isSentenceSpacing(before, after string) bool {
 // numbers that make up a third of its words or more, no sentence
 // punctuation at its end, and no sentence that goes on in the next line.
 func isFigureRow(text, next string) bool {
-	if utf8.RuneCountInString(text) > 64 || startsLower(text) || startsLower(strings.TrimSpace(next)) {
+	if len(text) > 4*64 || utf8.RuneCountInString(text) > 64 || !strings.ContainsAny(text, "0123456789") || startsLower(text) || startsLower(strings.TrimSpace(next)) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	if strings.ContainsRune(".,;:!?", last) {
 		return false
 	}
-	words := strings.Fields(text)
-	if openEndings[strings.ToLower(words[len(words)-1])] {
+	if openEndings[strings.ToLower(text[strings.LastIndexAny(text, " \t")+1:])] {
 		return false
 	}
-	numbers := 0
-	for _, w := range words {
+	words, numbers := 0, 0
+	for w := range strings.FieldsSeq(text) {
+		words++
 		if isFigure(w) {
 			numbers++
 		}
 	}
-	return numbers >= 2 && numbers*3 >= len(words)
+	return numbers >= 2 && numbers*3 >= words
 }
 
 // isFigure: a word of digits and the marks that go with figures

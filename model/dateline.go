@@ -86,10 +86,7 @@ func datelineAgency(blocks []Block) string {
 		}
 		mark := strings.TrimSpace(m[2])
 		mark = strings.TrimSpace(mark[:strings.IndexByte(mark, ')')+1])
-		if am := agencyMark.FindStringSubmatch(mark); am != nil {
-			return am[1]
-		}
-		return ""
+		return matchAgency(mark)
 	}
 	return ""
 }

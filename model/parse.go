@@ -38,7 +38,7 @@ func parseOwned(name string, data []byte) (*Article, error) {
 		parseText(a, lines)
 	}
 	a.Dateline = findDateline(a.Blocks)
-	if a.Byline == "" {
+	if a.Byline == "" && a.Dateline != "" {
 		a.Byline = datelineAgency(a.Blocks)
 	}
 	if a.Title == "" {
@@ -103,7 +103,9 @@ func countWords(s string) int {
 func parseText(a *Article, lines []string) {
 	lines, a.Comments = splitFooter(lines)
 	i := 0
-	wrap := wrapWidth(lines, nil)
+	// The wrap width is only a hint for telling a title from a wrapped
+	// first line: the start of the file is enough for it.
+	wrap := wrapWidth(lines[:min(len(lines), 30)], nil)
 	if by, ok := parseByline(lines[i]); ok {
 		a.Byline = by
 		i = skipBlank(lines, i+1)
