@@ -22,13 +22,16 @@ func wrapWidth(lines []string, tables []int) int {
 		open  bool
 	}
 	var inside []inner
-	for i := 0; i < len(lines); i++ {
+	for i := 0; i+1 < len(lines); i++ {
 		if tables != nil && tables[i] > 0 {
 			i = tables[i] - 1
 			continue
 		}
-		l := lines[i]
-		if i+1 >= len(lines) || strings.TrimSpace(l) == "" || strings.TrimSpace(lines[i+1]) == "" || indent(lines[i+1]) > indent(l) {
+		// Lines carry no trailing space (splitLines), so a line is blank
+		// when its indent is all of it.
+		l, next := lines[i], lines[i+1]
+		il, in := indent(l), indent(next)
+		if il == len(l) || in == len(next) || in > il {
 			continue
 		}
 		inside = append(inside, inner{utf8.RuneCountInString(l), !endsSentence(l)})

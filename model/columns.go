@@ -83,7 +83,7 @@ func isSentenceSpacing(before, after string) bool {
 // numbers that make up a third of its words or more, no sentence
 // punctuation at its end, and no sentence that goes on in the next line.
 func isFigureRow(text, next string) bool {
-	if len(text) > 4*64 || utf8.RuneCountInString(text) > 64 || !strings.ContainsAny(text, "0123456789") || startsLower(text) || startsLower(strings.TrimSpace(next)) {
+	if len(text) > 4*64 || startsLower(text) || !hasDigit(text) || utf8.RuneCountInString(text) > 64 || startsLower(strings.TrimLeft(next, " \t")) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -101,6 +101,15 @@ func isFigureRow(text, next string) bool {
 		}
 	}
 	return numbers >= 2 && numbers*3 >= words
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // isFigure: a word of digits and the marks that go with figures
