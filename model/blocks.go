@@ -14,17 +14,14 @@ import (
 // In hard-wrapped text the lines inside a paragraph (followed by a line
 // that is not blank and not indented more) are close to one width under
 // 100, and most of them stop in the middle of a sentence; the last line of
-// each paragraph may be any length. Lines of tables (tables[i] > 0 from the
-// line that starts one, if tables is not nil) do not count.
-func wrapWidth(lines []string, tables []int) int {
-	type inner struct {
-		runes int
-		open  bool
-	}
-	var inside []inner
+// each paragraph may be any length. The lines of tables do not count.
+func wrapWidth(lines []string, tables []span) int {
+	// Each inner line as its length times two, plus one if it stops
+	// mid-sentence: sorted, these sort by length.
+	var inside []int
 	for i := 0; i+1 < len(lines); i++ {
-		if tables != nil && tables[i] > 0 {
-			i = tables[i] - 1
+		if len(tables) > 0 && tables[0].start == i {
+			i, tables = tables[0].end-1, tables[1:]
 			continue
 		}
 		// Lines carry no trailing space (splitLines), so a line is blank
@@ -34,27 +31,25 @@ func wrapWidth(lines []string, tables []int) int {
 		if il == len(l) || in == len(next) || in > il {
 			continue
 		}
-		inside = append(inside, inner{utf8.RuneCountInString(l), !endsSentence(l)})
+		v := utf8.RuneCountInString(l) * 2
+		if !endsSentence(l) {
+			v++
+		}
+		inside = append(inside, v)
 	}
 	if len(inside) < 2 {
 		return 0
 	}
-	lengths := make([]int, len(inside))
-	for i, in := range inside {
-		lengths[i] = in.runes
-	}
-	slices.Sort(lengths)
-	w := lengths[len(lengths)*9/10]
+	slices.Sort(inside)
+	w := inside[len(inside)*9/10] / 2
 	if w > 100 {
 		return 0
 	}
 	near, open := 0, 0
-	for _, in := range inside {
-		if in.runes*10 >= w*7 {
+	for _, v := range inside {
+		if v/2*10 >= w*7 {
 			near++
-			if in.open {
-				open++
-			}
+			open += v % 2
 		}
 	}
 	if near*10 < len(inside)*6 || open*2 < near {
@@ -95,7 +90,9 @@ func segment(lines []string) (blocks []rawBlock, wrap int) {
 			open, blank = false, true
 			continue
 		}
-		if end := tables[i]; end > 0 {
+		if len(tables) > 0 && tables[0].start == i {
+			end := tables[0].end
+			tables = tables[1:]
 			flush()
 			blocks = append(blocks, rawBlock{Block{Kind: Preformatted, Text: tableText(lines[i:end])}, end - i, blank})
 			blank = false

@@ -8,7 +8,7 @@ import (
 
 // lineShape is how a line of plain text is laid out, as far as finding
 // tables goes.
-type lineShape int
+type lineShape uint8
 
 const (
 	shapeBlank lineShape = iota
@@ -143,11 +143,13 @@ const (
 	maxTableHeader = 2
 )
 
-// findTables returns, for each line, the end (exclusive) of the table that
-// starts there, or 0. A table is a run of lines laid out in columns, or of
-// at least two rows of figures, with the header lines right above it and
-// the notes and labels between its parts.
-func findTables(lines []string) []int {
+// span is a run of lines [start, end).
+type span struct{ start, end int }
+
+// findTables returns the tables among lines, in order. A table is a run of
+// lines laid out in columns, or of at least two rows of figures, with the
+// header lines right above it and the notes and labels between its parts.
+func findTables(lines []string) []span {
 	shapes := make([]lineShape, len(lines))
 	for i, l := range lines {
 		next := ""
@@ -156,7 +158,7 @@ func findTables(lines []string) []int {
 		}
 		shapes[i] = shapeOf(l, next)
 	}
-	ends := make([]int, len(lines))
+	var tables []span
 	for i := 0; i < len(lines); {
 		if !isRow(shapes[i]) {
 			i++
@@ -186,11 +188,11 @@ func findTables(lines []string) []int {
 			start--
 		}
 		if columns || rows >= 2 || start < i {
-			ends[start] = end
+			tables = append(tables, span{start, end})
 		}
 		i = end
 	}
-	return ends
+	return tables
 }
 
 func isRow(s lineShape) bool { return s == shapeColumns || s == shapeFigures }
