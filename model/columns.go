@@ -62,7 +62,7 @@ func columnGaps(text string) (gaps, tabs int) {
 			tab = tab || text[j] == '\t'
 			j++
 		}
-		if j < len(text) && (tab || j-i >= 2) && !(tab == false && isSentenceSpacing(text[:i], text[j:])) {
+		if j < len(text) && (tab || j-i >= 2 && !isSentenceSpacing(text[:i], text[j:])) {
 			gaps++
 			if tab {
 				tabs++

@@ -171,6 +171,15 @@ func TestParseResolvesCharacterReferences(t *testing.T) {
 	if got := a.Blocks[0].Text; got != "It cost £1.8m, sagte März ☺ ." {
 		t.Errorf("body = %q: references not resolved, or an escape let through", got)
 	}
+	for in, want := range map[string]string{
+		"AT&T and R&D; &amp without a semicolon": "AT&T and R&D; &amp without a semicolon",
+		"&;&#;&nosuchname; & &&amp;":             "&;&#;&nosuchname; & &&",
+		"&lt;b&gt; &#x41;&#66;":                  "<b> AB",
+	} {
+		if got := resolveReferences(in); got != want {
+			t.Errorf("resolveReferences(%q) = %q, want %q", in, got, want)
+		}
+	}
 	md := mustParse(t, "refs.md", "# T\n\nAT&amp;T\n")
 	if md.Blocks[0].Text != "AT&amp;T" {
 		t.Errorf("markdown keeps its references for the markdown renderer: %q", md.Blocks[0].Text)

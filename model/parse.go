@@ -3,7 +3,6 @@ package model
 import (
 	"bytes"
 	"errors"
-	"html"
 	"path"
 	"strings"
 	"unicode"
@@ -65,9 +64,9 @@ func readText(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !isMarkdownName(name) && strings.IndexByte(text, '&') >= 0 {
+	if !isMarkdownName(name) {
 		// Markdown keeps its references: glamour resolves them itself.
-		text = html.UnescapeString(text)
+		text = resolveReferences(text)
 	}
 	text = Sanitize(text)
 	if strings.TrimSpace(text) == "" {
