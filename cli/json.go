@@ -37,6 +37,8 @@ type articleDocument struct {
 type blockJSON struct {
 	Kind string `json:"kind"`
 	Text string `json:"text"`
+	// Number is an ordered item's number; left out for other kinds.
+	Number int `json:"number,omitempty"`
 }
 
 // searchHit is one result of `kiosk search --json`.
@@ -71,7 +73,7 @@ func summarize(a *model.Article, i int) articleSummary {
 func document(a *model.Article, i int) articleDocument {
 	d := articleDocument{articleSummary: summarize(a, i), Markdown: a.Markdown, Blocks: []blockJSON{}}
 	for _, b := range a.Blocks {
-		d.Blocks = append(d.Blocks, blockJSON{Kind: b.Kind.String(), Text: b.Text})
+		d.Blocks = append(d.Blocks, blockJSON{Kind: b.Kind.String(), Text: b.Text, Number: b.Number})
 	}
 	if a.Comments != nil {
 		d.CommentsFooter = a.Comments.Lines

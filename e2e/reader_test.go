@@ -113,7 +113,7 @@ func buildKiosk(t *testing.T) string {
 }
 
 func TestReaderInTmux(t *testing.T) {
-	term := newTerminal(t, 100, 30)
+	term := newTerminal(t, 100, 40)
 	bin := buildKiosk(t)
 
 	term.keys(bin, "Enter")
@@ -121,8 +121,8 @@ func TestReaderInTmux(t *testing.T) {
 
 	term.keys("Enter")
 	s := term.waitFor("min read")
-	if !strings.Contains(s, "## Nordkorea ratifiziert Verteidigungsabkommen mit Russland") {
-		t.Errorf("the section heading is not on screen:\n%s", s)
+	if !strings.Contains(s, "\n  Nordkorea ratifiziert Verteidigungsabkommen mit Russland") || strings.Contains(s, "#") {
+		t.Errorf("the section heading is not on screen, or shows a markdown marker:\n%s", s)
 	}
 	if strings.Contains(s, "Kommentare anzeigen") {
 		t.Errorf("the comments footer shows before c:\n%s", s)
@@ -154,7 +154,7 @@ func TestReaderInTmux(t *testing.T) {
 }
 
 func TestReaderNoColorKeepsHeadingsBold(t *testing.T) {
-	term := newTerminal(t, 100, 30, "NO_COLOR=1")
+	term := newTerminal(t, 100, 40, "NO_COLOR=1")
 	bin := buildKiosk(t)
 	term.keys(bin, "Enter")
 	term.waitFor("kiosk seeds · 4 articles")

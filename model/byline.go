@@ -11,8 +11,13 @@ import (
 var bylineLabel = regexp.MustCompile(`(?i)^(?:von|by|autor|autorin|author|text|written by|reporting by|verfasst von|ein bericht von)\s*:\s*(\S.*)$`)
 
 // bylineWord matches "Von Ivd", "By Jane Doe", "Von unserem Korrespondenten
-// Max Muster": the name is then checked word by word.
-var bylineWord = regexp.MustCompile(`^(?:[Vv]on|VON|[Bb]y|BY)\s+(\S.*)$`)
+// Max Muster", "Reporting by Jane Doe", "Ein Kommentar von Max Muster": the
+// name is then checked word by word.
+var bylineWord = regexp.MustCompile(`^(?:[Vv]on|VON|[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Aa]nalysis by|[Cc]ommentary by|Ein (?:Kommentar|Bericht|Gastbeitrag|Interview) von|Eine (?:Analyse|Reportage|Glosse) von)\s+(\S.*)$`)
+
+// agencyMark matches a line that names only the news agencies a story is
+// from: "(dpa)", "(AFP)", "(Reuters)", "dpa/AFP".
+var agencyMark = regexp.MustCompile(`^\(?((?i:dpa|afp|ap|reuters?|kna|epd|sid|apa|sda|ddp|dapd|ansa|efe|upi|pa)(?:\s*/\s*(?i:dpa|afp|ap|reuters?|kna|epd|sid|apa|sda|ddp|dapd|ansa|efe|upi|pa))*)\)?$`)
 
 const maxBylineRunes = 80
 
@@ -31,6 +36,9 @@ func parseByline(line string) (string, bool) {
 	}
 	if m := bylineLabel.FindStringSubmatch(line); m != nil {
 		return strings.TrimSpace(m[1]), true
+	}
+	if m := matchAgency(line); m != "" {
+		return m, true
 	}
 	m := bylineWord.FindStringSubmatch(line)
 	if m == nil || !looksLikeNames(m[1]) {
@@ -56,4 +64,16 @@ func looksLikeNames(s string) bool {
 		}
 	}
 	return true
+}
+
+// matchAgency returns the agencies a line of agency marks names, or "". The
+// pattern is slow, and only short lines can match it.
+func matchAgency(line string) string {
+	if len(line) > 40 {
+		return ""
+	}
+	if m := agencyMark.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	return ""
 }

@@ -138,10 +138,3 @@ func TestWireStoriesJoinHardWrappedLines(t *testing.T) {
 		t.Errorf("found datelines in %d of %d wire stories, want at least 90%%", datelines, len(files))
 	}
 }
-
-func startsLower(s string) bool {
-	for _, r := range s {
-		return strings.ToLower(string(r)) == string(r) && strings.ToUpper(string(r)) != string(r)
-	}
-	return false
-}

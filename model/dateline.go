@@ -72,3 +72,21 @@ func datelineWindow(text string) string {
 	}
 	return text[:end]
 }
+
+// datelineAgency returns the news agency named in the dateline that opens
+// the first paragraph ("BERLIN (dpa) – "), or "".
+func datelineAgency(blocks []Block) string {
+	for _, b := range blocks {
+		if b.Kind != Paragraph {
+			continue
+		}
+		m := datelines[0].FindStringSubmatch(datelineWindow(b.Text))
+		if m == nil {
+			return ""
+		}
+		mark := strings.TrimSpace(m[2])
+		mark = strings.TrimSpace(mark[:strings.IndexByte(mark, ')')+1])
+		return matchAgency(mark)
+	}
+	return ""
+}

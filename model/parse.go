@@ -24,13 +24,9 @@ func Parse(name string, data []byte) (*Article, error) {
 // as a buffer just read from a file: the article's text may share its
 // memory instead of copying it.
 func parseOwned(name string, data []byte) (*Article, error) {
-	text, err := decode(data)
+	text, err := readText(name, data)
 	if err != nil {
 		return nil, err
-	}
-	text = Sanitize(text)
-	if strings.TrimSpace(text) == "" {
-		return nil, errNoText
 	}
 	a := &Article{ID: idFromName(name), Source: Sanitize(name), path: name}
 	lines := trimBlankEdges(splitLines(text))
@@ -41,6 +37,9 @@ func parseOwned(name string, data []byte) (*Article, error) {
 		parseText(a, lines)
 	}
 	a.Dateline = findDateline(a.Blocks)
+	if a.Byline == "" && a.Dateline != "" {
+		a.Byline = datelineAgency(a.Blocks)
+	}
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Blocks, name)
 	}
@@ -49,6 +48,31 @@ func parseOwned(name string, data []byte) (*Article, error) {
 	}
 	compact(a)
 	return a, nil
+}
+
+// Text is a file's text as kiosk reads it before parsing: decoded to UTF-8
+// with LF line endings, HTML character references ("&amp;", "&#163;",
+// "&auml;") resolved in plain-text files, and sanitised. The error says why
+// the file is not text.
+func Text(name string, data []byte) (string, error) {
+	return readText(name, bytes.Clone(data))
+}
+
+// readText is Text for data that nobody else holds or will change.
+func readText(name string, data []byte) (string, error) {
+	text, err := decode(data)
+	if err != nil {
+		return "", err
+	}
+	if !isMarkdownName(name) {
+		// Markdown keeps its references: glamour resolves them itself.
+		text = resolveReferences(text)
+	}
+	text = Sanitize(text)
+	if strings.TrimSpace(text) == "" {
+		return "", errNoText
+	}
+	return text, nil
 }
 
 // countWords counts runs of non-space characters without allocating.
@@ -78,11 +102,16 @@ func countWords(s string) int {
 func parseText(a *Article, lines []string) {
 	lines, a.Comments = splitFooter(lines)
 	i := 0
+	// The wrap width is only a hint for telling a title from a wrapped
+	// first line: the start of the file is enough for it.
+	wrap := wrapWidth(lines[:min(len(lines), 30)], nil)
 	if by, ok := parseByline(lines[i]); ok {
 		a.Byline = by
 		i = skipBlank(lines, i+1)
+	} else if isAuthorAboveTitle(lines, wrap) {
+		a.Byline = strings.TrimSpace(lines[0])
+		i = 1
 	}
-	wrap := wrapWidth(lines[i:])
 	if i < len(lines) && isTitleLine(lines, i, wrap) {
 		a.Title = strings.TrimSpace(lines[i])
 		i = skipBlank(lines, i+1)
@@ -93,19 +122,20 @@ func parseText(a *Article, lines []string) {
 			}
 		}
 	}
-	a.Blocks = markHeadings(segment(lines[i:], wrap))
+	a.Blocks = markHeadings(segment(lines[i:]))
 }
 
 // isTitleLine reports whether lines[i] is a headline: short, not ending in
-// a full stop, and followed by a blank line or by the start of the body
-// rather than by the rest of a wrapped sentence.
+// a full stop (unless it is all in capitals, as wire headlines are), and
+// followed by a blank line or by the start of the body rather than by the
+// rest of a wrapped sentence.
 func isTitleLine(lines []string, i, wrap int) bool {
 	line := strings.TrimSpace(lines[i])
 	n := utf8.RuneCountInString(line)
 	if n == 0 || n > maxTitleRunes || i+1 >= len(lines) || isListItem(line) {
 		return false
 	}
-	if strings.HasSuffix(line, ".") || strings.HasSuffix(line, ",") || strings.HasSuffix(line, ";") {
+	if strings.HasSuffix(line, ".") && !isAllCaps(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, ";") {
 		return false
 	}
 	next := strings.TrimSpace(lines[i+1])
@@ -116,6 +146,48 @@ func isTitleLine(lines []string, i, wrap int) bool {
 }
 
 const maxTitleRunes = 120
+
+// isAuthorAboveTitle reports whether the first line is an author's name in
+// capitals ("ANNA MÜLLER") standing alone above a short title line, as
+// regional papers print them.
+func isAuthorAboveTitle(lines []string, wrap int) bool {
+	if len(lines) < 3 || strings.TrimSpace(lines[1]) == "" || !isCapsName(lines[0]) {
+		return false
+	}
+	title := strings.TrimSpace(lines[1])
+	return !isAllCaps(title) && !isByline(title) && isTitleLine(lines, 1, wrap)
+}
+
+// isCapsName: two to four words in capitals, letters only (with hyphens,
+// apostrophes and the full stops of initials).
+func isCapsName(line string) bool {
+	words := strings.Fields(line)
+	if len(words) < 2 || len(words) > 4 || utf8.RuneCountInString(line) > 40 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsUpper(r) && !strings.ContainsRune("-'’.", r) {
+				return false
+			}
+		}
+	}
+	return isAllCaps(line)
+}
+
+// isAllCaps reports whether s has letters and all of them are capitals.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
 
 func splitLines(text string) []string {
 	lines := strings.Split(text, "\n")

@@ -192,7 +192,7 @@ func TestParseMarkdown(t *testing.T) {
 		{Kind: Heading, Text: "A section"},
 		{Kind: ListItem, Text: "one"},
 		{Kind: ListItem, Text: "two"},
-		{Kind: Paragraph, Text: "```\ncode\n```"},
+		{Kind: Preformatted, Text: "code"},
 	}
 	if !slices.Equal(a.Blocks, want) {
 		t.Errorf("blocks = %+v\nwant %+v", a.Blocks, want)

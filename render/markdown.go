@@ -7,12 +7,17 @@ import (
 	"kiosk/model"
 )
 
-// ArticleMarkdown turns an article into a markdown document: its title as a
+// Markdown turns an article into a markdown document: its title as a
 // heading, a line of facts, the body and, when comments is true, the comments
 // footer as a styled block; otherwise a one-line hint that says how to show
 // it. Article text is escaped so that it shows as written; articles parsed
-// from markdown files keep their markup.
+// from markdown files keep their markup. Preformatted blocks are fenced code.
 func Markdown(a *model.Article, comments bool) string {
+	return writeMarkdown(a, comments, fenced)
+}
+
+// writeMarkdown is Markdown with pre writing each preformatted block.
+func writeMarkdown(a *model.Article, comments bool, pre func(b *strings.Builder, i int, text string)) string {
 	var b strings.Builder
 	if a.Title != "" {
 		fmt.Fprintf(&b, "# %s\n\n", escapeMarkdown(a.Title))
@@ -20,7 +25,13 @@ func Markdown(a *model.Article, comments bool) string {
 	if facts := Facts(a); facts != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", escapeMarkdown(facts))
 	}
-	for _, blk := range a.Blocks {
+	for i, blk := range a.Blocks {
+		if blk.Kind == model.Preformatted {
+			if strings.TrimSpace(blk.Text) != "" {
+				pre(&b, i, blk.Text)
+			}
+			continue
+		}
 		text := blockText(a, blk)
 		if text == "" {
 			continue
@@ -29,7 +40,11 @@ func Markdown(a *model.Article, comments bool) string {
 		case model.Heading:
 			fmt.Fprintf(&b, "## %s\n\n", text)
 		case model.ListItem:
-			fmt.Fprintf(&b, "- %s\n\n", text)
+			fmt.Fprintf(&b, "- %s\n\n", indentLines(text, "  "))
+		case model.OrderedItem:
+			fmt.Fprintf(&b, "%d. %s\n\n", blk.Number, indentLines(text, "   "))
+		case model.Quote:
+			fmt.Fprintf(&b, "> %s\n\n", strings.ReplaceAll(text, "\n", "\n> "))
 		default:
 			fmt.Fprintf(&b, "%s\n\n", text)
 		}
@@ -38,26 +53,38 @@ func Markdown(a *model.Article, comments bool) string {
 		if comments {
 			writeCommentsBlock(&b, a.Comments)
 		} else {
-			fmt.Fprintf(&b, "---\n\n*%s*\n", CommentsHint(a.Comments, "press c"))
+			fmt.Fprintf(&b, "*%s*\n", CommentsHint(a.Comments, "press c"))
 		}
 	}
 	return b.String()
 }
 
+// fenced writes text as a fenced code block, with a fence longer than any
+// run of backticks inside it.
+func fenced(b *strings.Builder, _ int, text string) {
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	fmt.Fprintf(b, "%s\n%s\n%s\n\n", fence, text, fence)
+}
+
+// indentLines indents every line of text after the first, so that the
+// lines of a markdown list item stay in the item.
+func indentLines(text, pad string) string {
+	return strings.ReplaceAll(text, "\n", "\n"+pad)
+}
+
 // blockText is a block's text ready for markdown: escaped for plain-text
-// articles, kept (minus any heading or bullet marker) for markdown ones.
+// articles, kept as written for markdown ones.
 func blockText(a *model.Article, blk model.Block) string {
-	text := strings.Join(strings.Fields(blk.Text), " ")
-	if !a.Markdown {
-		return escapeMarkdown(text)
+	if a.Markdown && blk.Kind == model.Heading {
+		return strings.TrimSpace(strings.TrimLeft(blk.Text, "#"))
 	}
-	switch blk.Kind {
-	case model.Heading:
-		return strings.TrimSpace(strings.TrimLeft(text, "#"))
-	case model.ListItem:
-		return strings.TrimSpace(strings.TrimLeft(text, "-*+"))
+	if a.Markdown {
+		return strings.TrimSpace(blk.Text)
 	}
-	return text
+	return escapeMarkdown(strings.Join(strings.Fields(blk.Text), " "))
 }
 
 func writeCommentsBlock(b *strings.Builder, c *model.Comments) {

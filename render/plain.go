@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -59,11 +60,13 @@ func commentCount(a *model.Article) string {
 	return strconv.Itoa(a.Comments.Count)
 }
 
-// WritePlainArticle writes an article as plain text wrapped at width columns:
+// WriteArticle writes an article as plain text wrapped at width columns:
 // the title underlined with '=', a line of facts (byline · dateline · reading
-// time), the body with section headings underlined with '-' and list items
-// marked '- ', and, when comments is true, the comments footer after a rule.
-// Words longer than the width are kept whole so that links stay usable.
+// time), the body with section headings underlined with '-', list items
+// marked '- ' or with their numbers, quotes marked '> ', preformatted blocks
+// (and markdown tables) as written, and, when comments is true, the
+// comments footer after a rule. Words longer than the width are kept whole
+// so that links stay usable.
 func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error {
 	width = max(width, 1)
 	bw := bufio.NewWriter(w)
@@ -74,6 +77,12 @@ func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error
 		fmt.Fprintf(bw, "%s\n", wrapPlain(facts, width))
 	}
 	for _, blk := range a.Blocks {
+		if verbatim(a, blk) {
+			if strings.TrimSpace(blk.Text) != "" {
+				fmt.Fprintf(bw, "\n%s\n", model.Sanitize(blk.Text))
+			}
+			continue
+		}
 		text := Field(blk.Text)
 		if text == "" {
 			continue
@@ -84,6 +93,10 @@ func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error
 			writeUnderlined(bw, text, '-', width)
 		case model.ListItem:
 			fmt.Fprintf(bw, "%s\n", hangingIndent(text, "- ", width))
+		case model.OrderedItem:
+			fmt.Fprintf(bw, "%s\n", hangingIndent(text, strconv.Itoa(blk.Number)+". ", width))
+		case model.Quote:
+			fmt.Fprintf(bw, "%s\n", quoted(text, width))
 		default:
 			fmt.Fprintf(bw, "%s\n", wrapPlain(text, width))
 		}
@@ -142,6 +155,35 @@ func hangingIndent(text, marker string, width int) string {
 		} else {
 			lines[i] = pad + lines[i]
 		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// verbatim reports whether a block is printed as written, line for line:
+// a preformatted block, or a markdown paragraph that holds a table.
+func verbatim(a *model.Article, blk model.Block) bool {
+	if blk.Kind == model.Preformatted {
+		return true
+	}
+	if !a.Markdown || blk.Kind != model.Paragraph || !strings.Contains(blk.Text, "\n") {
+		return false
+	}
+	for line := range strings.SplitSeq(blk.Text, "\n") {
+		if tableDelimiter.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableDelimiter matches the row under a GFM table's header: "|---|:--:|".
+var tableDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$`)
+
+// quoted wraps text and marks every line with '> '.
+func quoted(text string, width int) string {
+	lines := strings.Split(wrapPlain(text, max(width-2, 1)), "\n")
+	for i := range lines {
+		lines[i] = "> " + lines[i]
 	}
 	return strings.Join(lines, "\n")
 }

@@ -31,28 +31,23 @@ func (o Options) width() int {
 	return o.Width
 }
 
-func (o Options) style() string {
-	if o.Dark {
-		return "dark"
-	}
-	return "light"
-}
-
 // Article renders an article with glamour: ANSI-styled text, section
-// headings in colour and bold, wrapped to o.Width.
+// headings in colour and bold, wrapped to o.Width. Preformatted blocks are
+// drawn as written, never wrapped: their lines may be wider than o.Width.
 func Article(a *model.Article, o Options) (string, error) {
+	style := glamourStyle(o)
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(o.style()),
+		glamour.WithStyles(style),
 		glamour.WithWordWrap(o.width()),
 	)
 	if err != nil {
 		return "", fmt.Errorf("render article %s: %w", a.ID, err)
 	}
-	out, err := r.Render(Markdown(a, o.Comments))
+	out, err := r.Render(writeMarkdown(a, o.Comments, placeholder))
 	if err != nil {
 		return "", fmt.Errorf("render article %s: %w", a.ID, err)
 	}
-	return out, nil
+	return fillPlaceholders(out, a, style), nil
 }
 
 // Document is a rendered article split into lines, with where each of its

@@ -80,6 +80,7 @@ type filterKeys struct{ Keep, Drop, Up, Down key.Binding }
 type paneKeys struct {
 	Nav                          navKeys
 	HalfDown, HalfUp             key.Binding
+	Left, Right                  key.Binding
 	Comments, Next, Prev         key.Binding
 	Search, NextMatch, PrevMatch key.Binding
 	ClearSearch, Back, Help      key.Binding
@@ -146,6 +147,8 @@ func newKeyMaps() keyMaps {
 			},
 			HalfDown:    bind("half page down", "d"),
 			HalfUp:      bind("half page up", "u"),
+			Left:        bind("scroll left", "<"),
+			Right:       bind("scroll right", ">"),
 			Comments:    bind("comments", "c"),
 			Next:        bind("next article", "]"),
 			Prev:        bind("previous article", "["),
@@ -214,7 +217,7 @@ func (k paneKeys) ShortHelp() []key.Binding {
 func (k paneKeys) FullHelp() [][]key.Binding {
 	n := k.Nav
 	return [][]key.Binding{
-		{n.Down, n.Up, n.PageDown, n.PageUp, k.HalfDown, k.HalfUp, n.Top, n.Bottom},
+		{n.Down, n.Up, n.PageDown, n.PageUp, k.HalfDown, k.HalfUp, n.Top, n.Bottom, k.Left, k.Right},
 		{k.Comments, k.Next, k.Prev, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch, k.Back, k.Help},
 		{k.ToggleRead, k.Star, k.NextUnread},
 	}

@@ -71,6 +71,8 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.Pane.HalfDown, &k.Pane.HalfUp, &k.Pane.Search} {
 		b.SetEnabled(rendered)
 	}
+	k.Pane.Left.SetEnabled(rendered && m.pager.vp.XOffset() > 0)
+	k.Pane.Right.SetEnabled(rendered && m.pager.wide() && m.pager.vp.XOffset()+m.pager.vp.Width() < m.pager.widest)
 	k.Pane.ClearSearch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.NextMatch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.PrevMatch.SetEnabled(rendered && m.pager.search.active())
@@ -169,6 +171,8 @@ func (m *Model) paneActions() []keyAction {
 	return append(k.Nav.actions(viewLines{&p.vp}),
 		keyAction{&k.HalfDown, just(p.vp.HalfPageDown)},
 		keyAction{&k.HalfUp, just(p.vp.HalfPageUp)},
+		keyAction{&k.Left, just(p.scrollLeft)},
+		keyAction{&k.Right, just(p.scrollRight)},
 		keyAction{&k.Comments, m.toggleComments},
 		keyAction{&k.Next, func() tea.Cmd { return m.step(1) }},
 		keyAction{&k.Prev, func() tea.Cmd { return m.step(-1) }},

@@ -24,6 +24,9 @@ type pagerModel struct {
 	want    render.Options
 	doc     *render.Document
 	docOpts render.Options
+	// widest is the width of the document's widest line: preformatted
+	// lines may be wider than the pane, which then scrolls sideways.
+	widest int
 	// keepBlock is the block to bring back to the top once a re-render at a
 	// new width arrives, or a new version of the article; -1 for none.
 	// keepLine is how many of its lines to scroll past (live.go).
@@ -81,6 +84,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
+	p.vp.SetXOffset(0)
 	return tea.Batch(p.rerender(comments), reading)
 }
 
@@ -149,6 +153,10 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 	first := p.doc == nil
 	offset := p.vp.YOffset()
 	p.doc, p.docOpts = doc, o
+	p.widest = 0
+	for _, l := range doc.Plain {
+		p.widest = max(p.widest, ansi.StringWidth(l))
+	}
 	p.search.reset(doc)
 	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
 	switch {
@@ -208,10 +216,25 @@ func (p *pagerModel) runPrompt() {
 
 // typeQuery passes a key to the search prompt.
 func (p *pagerModel) typeQuery(msg tea.KeyPressMsg) tea.Cmd {
+
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	return cmd
 }
+
+// sidewaysStep is how many columns < and > scroll a wide table.
+const sidewaysStep = 10
+
+// wide reports whether the article has lines wider than the pane: tables
+// and other preformatted text, which are never wrapped.
+func (p *pagerModel) wide() bool {
+	return p.doc != nil && p.widest > p.vp.Width()
+}
+
+// scrollLeft and scrollRight move a wide article sideways, as less -S does.
+func (p *pagerModel) scrollLeft() { p.vp.ScrollLeft(sidewaysStep) }
+
+func (p *pagerModel) scrollRight() { p.vp.ScrollRight(sidewaysStep) }
 
 // wheel scrolls the article.
 func (p *pagerModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -294,6 +317,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
 	}
+	if p.wide() {
+		left = append(left, p.sidewaysHint())
+	}
 	if p.note != "" {
 		left = append(left, p.note)
 	}
@@ -308,6 +334,19 @@ func (p *pagerModel) statusBar(pos, total int) string {
 		bar += strings.Repeat(" ", pad)
 	}
 	return s.status.Render(bar)
+}
+
+// sidewaysHint marks that wide lines are cut at the pane's edge, and which
+// way they scroll.
+func (p *pagerModel) sidewaysHint() string {
+	hint := []string{"wide"}
+	if p.vp.XOffset() > 0 {
+		hint = append(hint, "‹<")
+	}
+	if p.vp.XOffset()+p.vp.Width() < p.widest {
+		hint = append(hint, ">›")
+	}
+	return strings.Join(hint, " ")
 }
 
 func (p *pagerModel) percent() int {
