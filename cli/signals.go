@@ -52,7 +52,7 @@ func newTerminalSignals() *terminalSignals {
 		done: make(chan struct{}),
 	}
 	signal.Notify(s.quit, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	signal.Notify(s.stop, syscall.SIGTSTP)
+	notifySuspend(s.stop)
 	return s
 }
 
@@ -72,7 +72,7 @@ func (s *terminalSignals) follow(p *tea.Program) {
 		case <-s.stop:
 			if s.suspending.Load() {
 				// Bubble Tea has released the terminal and waits for SIGCONT.
-				_ = syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+				stopProcess()
 			} else {
 				p.Send(tea.SuspendMsg{})
 			}
