@@ -49,6 +49,7 @@ func writeMarkdown(a *model.Article, comments bool, pre func(b *strings.Builder,
 			fmt.Fprintf(&b, "%s\n\n", text)
 		}
 	}
+	writeLinks(&b, a.Links)
 	if a.Comments != nil {
 		if comments {
 			writeCommentsBlock(&b, a.Comments)
@@ -57,6 +58,18 @@ func writeMarkdown(a *model.Article, comments bool, pre func(b *strings.Builder,
 		}
 	}
 	return b.String()
+}
+
+// writeLinks lists the addresses the body's [n] marks refer to, each a
+// paragraph of its own (glamour joins the lines of one), under a heading.
+func writeLinks(b *strings.Builder, links []string) {
+	if len(links) == 0 {
+		return
+	}
+	b.WriteString("## Links\n\n")
+	for i, u := range links {
+		fmt.Fprintf(b, "%s %s\n\n", escapeMarkdown(fmt.Sprintf("[%d]", i+1)), escapeMarkdown(u))
+	}
 }
 
 // fenced writes text as a fenced code block, with a fence longer than any
