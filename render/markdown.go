@@ -34,6 +34,14 @@ func Markdown(a *model.Article, comments bool) string {
 			fmt.Fprintf(&b, "%s\n\n", text)
 		}
 	}
+	if len(a.Links) > 0 {
+		// The addresses the body's [1], [2], ... refer to, as text: a
+		// terminal that finds links in text makes them clickable.
+		b.WriteString("## Links\n\n")
+		for i, link := range a.Links {
+			fmt.Fprintf(&b, "%s\n\n", escapeMarkdown(fmt.Sprintf("[%d] %s", i+1, Field(link))))
+		}
+	}
 	if a.Comments != nil {
 		if comments {
 			writeCommentsBlock(&b, a.Comments)

@@ -88,6 +88,13 @@ func WriteArticle(w io.Writer, a *model.Article, width int, comments bool) error
 			fmt.Fprintf(bw, "%s\n", wrapPlain(text, width))
 		}
 	}
+	if len(a.Links) > 0 {
+		bw.WriteString("\n")
+		writeUnderlined(bw, "Links", '-', width)
+		for i, link := range a.Links {
+			fmt.Fprintf(bw, "[%d] %s\n", i+1, Field(link))
+		}
+	}
 	if comments && a.Comments != nil {
 		writeFooter(bw, a.Comments, width)
 	}
