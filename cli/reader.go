@@ -15,7 +15,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
+	"kiosk/news"
 	"kiosk/render"
+	"kiosk/store"
 	"kiosk/ui"
 )
 
@@ -31,15 +33,15 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	}
 	if !isTerminal(c.stdout) || noneExist(paths) {
 		// Nothing to read is reported at once, without taking the screen.
-		lib, err := c.loadLibrary(paths)
-		if err != nil {
-			return err
-		}
 		st, err := c.openState(cmd.Context(), sf)
 		if err != nil {
 			return err
 		}
 		defer c.closeState(st)
+		lib, err := c.loadLibrary(cmd.Context(), paths, st.db)
+		if err != nil {
+			return err
+		}
 		c.adoptLibrary(cmd.Context(), st, lib)
 		return render.WriteList(c.stdout, lib, st)
 	}
@@ -53,10 +55,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	opts := ui.Options{Theme: display.theme, Width: display.width, State: st.State}
 	var lib *model.Library
 	if len(paths) == 0 {
-		// The built-in library loads in well under a frame: load it first
-		// so the first frame already shows it.
+		// The built-in articles, or the newest rows of the stored items,
+		// load in well under a frame: load them first so the first frame
+		// already shows them. The rest of a long list follows.
 		var err error
-		if lib, err = c.readLibrary(nil, nil); err != nil {
+		if lib, err = c.firstLibrary(cmd.Context(), st.db); err != nil {
 			return err
 		}
 		c.adoptLibrary(cmd.Context(), st, lib)
@@ -75,7 +78,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	var arrived atomic.Bool
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
-			lib, err := c.readLibrary(paths, progress)
+			lib, err := c.readLibrary(ctx, paths, st.db, progress)
 			c.adoptLibrary(ctx, st, lib)
 			// A folder with no articles yet is watched too, so that the
 			// first one copied in shows.
@@ -89,6 +92,14 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 			}
 			return lib, err
 		})
+	}
+	if lib != nil && lib.Searcher != nil && len(lib.Articles) == firstItems {
+		go func() {
+			full, err := news.CompleteLibrary(ctx, st.db, lib)
+			if err == nil {
+				p.Send(ui.LibraryUpdateMsg{Update: model.Update{Lib: full}})
+			}
+		}()
 	}
 	_, err = p.Run()
 	signals.close()
@@ -182,13 +193,14 @@ func (c *app) programOptions(cmd *cobra.Command) []tea.ProgramOption {
 // files and folders on disk, unless --no-watch says not to.
 func watchable(cmd *cobra.Command, paths []string) bool {
 	noWatch, _ := cmd.Flags().GetBool("no-watch")
-	return !noWatch && len(paths) > 0 && !slices.Contains(paths, stdinPath)
+	_, documents := splitDocuments(paths)
+	return !noWatch && len(paths) > 0 && !slices.Contains(paths, stdinPath) && len(documents) == 0
 }
 
 // noneExist reports whether paths are given and none of them exists.
 func noneExist(paths []string) bool {
 	for _, p := range paths {
-		if _, err := os.Lstat(p); p == stdinPath || !errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Lstat(p); p == stdinPath || isURL(p) || !errors.Is(err, os.ErrNotExist) {
 			return false
 		}
 	}
@@ -198,7 +210,7 @@ func noneExist(paths []string) bool {
 // checkPaths catches a mistyped command before it is taken for a missing
 // file: `kiosk lsit` suggests `kiosk list`.
 func (c *app) checkPaths(cmd *cobra.Command, paths []string) error {
-	if len(paths) == 0 {
+	if len(paths) == 0 || isURL(paths[0]) {
 		return nil
 	}
 	if _, err := os.Stat(paths[0]); !errors.Is(err, os.ErrNotExist) {
@@ -208,4 +220,21 @@ func (c *app) checkPaths(cmd *cobra.Command, paths []string) error {
 		return usagef(cmd, "%q is neither a file nor a command: did you mean 'kiosk %s'?", oneLine(paths[0]), strings.Join(s, "' or 'kiosk "))
 	}
 	return nil
+}
+
+// firstItems is how many stored items the reader lists before its first
+// frame: a few screens, read in milliseconds however many are stored.
+const firstItems = 200
+
+// firstLibrary is what the reader shows first with no paths: the built-in
+// articles, or the newest of the stored items (see homeLibrary).
+func (c *app) firstLibrary(ctx context.Context, db *store.DB) (*model.Library, error) {
+	if db == nil {
+		return c.homeLibrary(ctx, nil)
+	}
+	lib, err := news.OpenFirstItems(ctx, db, firstItems)
+	if err != nil || len(lib.Articles) > 0 {
+		return lib, err
+	}
+	return c.homeLibrary(ctx, db)
 }

@@ -19,12 +19,17 @@ type Library struct {
 	Name     string
 	Articles []*Article
 	Skipped  []Skipped
+	// Searcher, when set, finds the library's lazy articles (see Find).
+	Searcher Searcher
 
 	// index is built on the first search, and handed on to the next
 	// snapshot of a watched library, which updates it in place.
 	index     atomic.Pointer[Index]
 	indexOnce sync.Once
 	positions map[*Article]int
+
+	keysOnce sync.Once
+	keys     map[string]int
 }
 
 // searchIndex returns the library's index, building it on first use, and
@@ -34,9 +39,13 @@ func (l *Library) searchIndex() (*Index, map[*Article]int) {
 		if l.index.Load() == nil {
 			l.index.Store(NewIndex(l.Articles))
 		}
-		l.positions = make(map[*Article]int, len(l.Articles))
+		// Lazy articles are not in the index (a Searcher finds them):
+		// a library of 100,000 feed items needs no map of them here.
+		l.positions = map[*Article]int{}
 		for i, a := range l.Articles {
-			l.positions[a] = i
+			if a.lazy == nil {
+				l.positions[a] = i
+			}
 		}
 	})
 	return l.index.Load(), l.positions

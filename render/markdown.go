@@ -68,7 +68,7 @@ func writeLinks(b *strings.Builder, links []string) {
 	}
 	b.WriteString("## Links\n\n")
 	for i, u := range links {
-		fmt.Fprintf(b, "%s %s\n\n", escapeMarkdown(fmt.Sprintf("[%d]", i+1)), escapeMarkdown(u))
+		fmt.Fprintf(b, "%s %s\n\n", escapeMarkdown(fmt.Sprintf("[%d]", i+1)), escapeMarkdown(Field(u)))
 	}
 }
 
