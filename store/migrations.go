@@ -6,18 +6,20 @@ import (
 	"fmt"
 )
 
-// migrations is the schema's history: migration i brings a database from
-// version i to version i+1 (PRAGMA user_version). Each runs once, in its
-// own transaction with the version bump. Never edit one that has shipped;
-// append a new one.
-var migrations = []func(tx *sql.Tx) error{
-	readingStateSchema,
-	readersSchema,
-	feedsSchema,
+// migrations returns the schema's history: migration i brings a database
+// from version i to version i+1 (PRAGMA user_version). Each runs once, in
+// its own transaction with the version bump. Never edit one that has
+// shipped; append a new one.
+func migrations() []func(tx *sql.Tx) error {
+	return []func(tx *sql.Tx) error{
+		readingStateSchema,
+		readersSchema,
+		feedsSchema,
+	}
 }
 
 // SchemaVersion is the schema version this kiosk writes.
-func SchemaVersion() int { return len(migrations) }
+func SchemaVersion() int { return len(migrations()) }
 
 // Version 1: reading state per reader and article, and the reading state
 // imported from the JSON files of earlier kiosks, kept under the old IDs
@@ -134,13 +136,14 @@ func execAll(tx *sql.Tx, statements ...string) error {
 
 // migrate brings the database up to SchemaVersion.
 func (db *DB) migrate(ctx context.Context) error {
-	return db.migrateTo(ctx, len(migrations))
+	return db.migrateTo(ctx, SchemaVersion())
 }
 
 // migrateTo runs the migrations up to version target. Each runs in a write
 // transaction that first re-reads the version, so two processes opening a
 // new database at once run each migration once.
 func (db *DB) migrateTo(ctx context.Context, target int) error {
+	migrations := migrations()
 	for {
 		done := false
 		err := db.write(ctx, func(tx *sql.Tx) error {
