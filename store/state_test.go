@@ -146,3 +146,26 @@ func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 		t.Error("the local reader's state was limited")
 	}
 }
+
+func TestLimitKeepsStarredEntries(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	clock := day(1)
+	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	st := openState(t, db, "SHA256:k")
+	st.SetStarred("old-star", true)
+	for _, k := range []string{"old-read", "a", "b", "c"} {
+		st.MarkRead(k, true)
+	}
+	st.Close()
+	if _, err := db.Limit(ctx, "SHA256:k", Limits{Readers: 10, EntriesPerReader: 2}); err != nil {
+		t.Fatal(err)
+	}
+	again := openState(t, db, "SHA256:k")
+	if !again.Get("old-star").Starred {
+		t.Error("the limit on entries forgot a star")
+	}
+	if again.Get("old-read").Read || again.Get("a").Read || !again.Get("c").Read {
+		t.Errorf("old-read=%v a=%v c=%v; want the oldest unstarred entries forgotten beyond 2", again.Get("old-read"), again.Get("a"), again.Get("c"))
+	}
+}
