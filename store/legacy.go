@@ -229,6 +229,10 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 		return err
 	}
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
 		for id, key := range claimed {
 			var r record
 			err := tx.QueryRow(`DELETE FROM legacy_state WHERE reader = ? AND old_id = ?
@@ -241,7 +245,7 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 				return err
 			}
 			if _, err := tx.Exec(upsertState, s.reader, key, r.Read, r.readAt, r.Starred, r.starredAt,
-				r.Position.Block, r.Position.Line, r.positionAt, s.db.now().UnixNano()); err != nil {
+				r.Position.Block, r.Position.Line, r.positionAt, s.db.now().UnixNano(), seq); err != nil {
 				return err
 			}
 		}

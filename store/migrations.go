@@ -15,6 +15,7 @@ func migrations() []func(tx *sql.Tx) error {
 		readingStateSchema,
 		readersSchema,
 		feedsSchema,
+		readingStateSeqSchema,
 	}
 }
 
@@ -122,6 +123,24 @@ func feedsSchema(tx *sql.Tx) error {
 		)`,
 		`CREATE INDEX items_newest ON items (sort_time DESC, id DESC)`,
 		`CREATE INDEX items_of_feed ON items (feed_id, sort_time DESC)`,
+	)
+}
+
+// Version 4: each row of reading_state carries the number of the write
+// that last stored it, from a counter that only grows (even when rows are
+// deleted), so that State.Refresh reads every row written since it last
+// looked. The field times cannot serve: they say when a change was made,
+// and a change may be written later than a change made after it.
+func readingStateSeqSchema(tx *sql.Tx) error {
+	return execAll(tx,
+		`ALTER TABLE reading_state ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE reading_state SET seq = 1`,
+		`CREATE TABLE reading_state_seq (
+			id  INTEGER PRIMARY KEY CHECK (id = 1),
+			seq INTEGER NOT NULL
+		)`,
+		`INSERT INTO reading_state_seq (id, seq) VALUES (1, 1)`,
+		`CREATE INDEX reading_state_by_seq ON reading_state (reader, seq)`,
 	)
 }
 
