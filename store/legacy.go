@@ -128,6 +128,17 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 	}
 	n := 0
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		// Another process opening at the same time may have imported it
+		// since the check above.
+		res, err := tx.Exec(`INSERT OR IGNORE INTO imported_files (path, reader, imported) VALUES (?, ?, ?)`,
+			path, s.reader, s.db.now().UnixMilli())
+		if err != nil {
+			return err
+		}
+		if first, err := res.RowsAffected(); err != nil || first == 0 {
+			readErr = nil // reported by the process that imported it
+			return err
+		}
 		insert, err := tx.Prepare(`INSERT INTO legacy_state (reader, old_id, read, read_at, starred, starred_at,
 				place_block, place_line, place_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -153,9 +164,7 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 			}
 			n++
 		}
-		_, err = tx.Exec(`INSERT INTO imported_files (path, reader, imported) VALUES (?, ?, ?)`,
-			path, s.reader, s.db.now().UnixMilli())
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("import reading state from %s: %w", path, err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"kiosk/model"
@@ -167,5 +168,47 @@ func TestImportOfABrokenFileIsReportedOnce(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(file); string(data) != "{not json" {
 		t.Error("the broken file was changed")
+	}
+}
+
+// Two kiosks started at once for the first time both find the old file
+// unimported: it is imported once, and neither reports an error.
+func TestTwoFirstOpensImportOnceWithoutError(t *testing.T) {
+	file := filepath.Join(copyLegacy(t), "state.json")
+	for round := range 10 {
+		path := tempPath(t)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		imported := make([]int, 2)
+		errs := make([]error, 2)
+		for i := range 2 {
+			wg.Go(func() {
+				ctx := context.Background()
+				<-start
+				db, err := Open(ctx, path)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				defer db.Close()
+				st, err := db.State(ctx, "")
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				defer st.Close()
+				imported[i], errs[i] = st.ImportJSON(ctx, file)
+			})
+		}
+		close(start)
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if imported[0]+imported[1] != 5 {
+			t.Fatalf("round %d: imported %d and %d entries; want 5 once", round, imported[0], imported[1])
+		}
 	}
 }
