@@ -142,14 +142,7 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 		insert, err := tx.Prepare(`INSERT INTO legacy_state (reader, old_id, read, read_at, starred, starred_at,
 				place_block, place_line, place_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (reader, old_id) DO UPDATE SET
-				read = CASE WHEN excluded.read_at > read_at THEN excluded.read ELSE read END,
-				read_at = max(read_at, excluded.read_at),
-				starred = CASE WHEN excluded.starred_at > starred_at THEN excluded.starred ELSE starred END,
-				starred_at = max(starred_at, excluded.starred_at),
-				place_block = CASE WHEN excluded.place_at > place_at THEN excluded.place_block ELSE place_block END,
-				place_line = CASE WHEN excluded.place_at > place_at THEN excluded.place_line ELSE place_line END,
-				place_at = max(place_at, excluded.place_at)`)
+			ON CONFLICT (reader, old_id) DO UPDATE SET ` + laterFields)
 		if err != nil {
 			return err
 		}

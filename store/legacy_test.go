@@ -212,3 +212,33 @@ func TestTwoFirstOpensImportOnceWithoutError(t *testing.T) {
 		}
 	}
 }
+
+// Two old files of one reader (a state.json and --state FILE) meet in the
+// imported state field by field, the later change winning.
+func TestTwoImportedFilesMergeFieldByField(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one.json"), filepath.Join(dir, "two.json")
+	os.WriteFile(one, []byte(`{"version": 1, "articles": {"alpha": {
+		"read": true, "read_at": "2026-11-01T10:00:00Z",
+		"starred": true, "starred_at": "2026-11-03T10:00:00Z"}}}`), 0o600)
+	os.WriteFile(two, []byte(`{"version": 1, "articles": {"alpha": {
+		"read": false, "read_at": "2026-11-02T10:00:00Z",
+		"starred": false, "starred_at": "2026-10-01T10:00:00Z",
+		"position": {"block": 3}, "position_at": "2026-11-02T10:00:00Z"}}}`), 0o600)
+	st := openState(t, openTemp(t), "")
+	for _, f := range []string{one, two} {
+		if _, err := st.ImportJSON(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := writeFiles(t, "alpha.txt")
+	lib := load(t, files)
+	if err := st.Adopt(ctx, lib); err != nil {
+		t.Fatal(err)
+	}
+	want := Entry{Starred: true, Position: model.Position{Block: 3}}
+	if got := st.Get(keyOf(t, lib, filepath.Join(files, "alpha.txt"))); got != want {
+		t.Errorf("alpha %+v, want %+v: the later unread and the later star both win", got, want)
+	}
+}
