@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -71,24 +70,9 @@ type legacyPosition struct {
 const maxLegacySize = 64 << 20
 
 func readLegacyFile(path string) (map[string]legacyRecord, error) {
-	f, err := os.Open(path)
+	data, err := model.ReadRegularFile(path, maxLegacySize)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxLegacySize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxLegacySize {
-		return nil, fmt.Errorf("larger than %d MiB", maxLegacySize>>20)
 	}
 	var d legacyFile
 	if err := json.Unmarshal(data, &d); err != nil {
