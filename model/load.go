@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -98,7 +97,7 @@ func (w *walker) addFile(p string, size int64) {
 		return
 	}
 	w.keys[key] = true
-	w.files = append(w.files, source{p, key, size, func() ([]byte, error) { return readFileLimited(p) }})
+	w.files = append(w.files, source{p, key, size, func() ([]byte, error) { return ReadRegularFile(p, MaxFileSize) }})
 }
 
 func (w *walker) addDir(dir string) {
@@ -186,13 +185,14 @@ func parseFile(src source) (*Article, string) {
 		return nil, tooLarge
 	}
 	data, err := src.read()
+	var big *TooLargeError
 	switch {
+	case errors.As(err, &big) || len(data) > MaxFileSize: // it grew since we looked
+		return nil, tooLarge
 	case err != nil:
 		return nil, errText(err)
 	case len(data) == 0:
 		return nil, "empty file"
-	case len(data) > MaxFileSize: // it grew since we looked
-		return nil, tooLarge
 	}
 	parse := parseOwned
 	if isHTMLName(src.path) {
@@ -207,45 +207,6 @@ func parseFile(src source) (*Article, string) {
 }
 
 var tooLarge = fmt.Sprintf("larger than %d MiB: not a news article", MaxFileSize>>20)
-
-var errTooLarge = errors.New(tooLarge)
-
-// readFileLimited reads a file as os.ReadFile does, but refuses one larger
-// than MaxFileSize before reading it.
-func readFileLimited(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
-	}
-	if info.Size() > MaxFileSize {
-		return nil, errTooLarge
-	}
-	data := make([]byte, 0, info.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(data) > MaxFileSize {
-			return nil, errTooLarge
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
-}
 
 // uniqueIDs keeps IDs unique when two files in different folders share a
 // base name: later ones (in path order) get a numbered suffix.

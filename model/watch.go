@@ -221,7 +221,7 @@ func (w *watcher) apply(paths []string) {
 		case err != nil:
 			removed[p] = true
 		case info.Mode().IsRegular():
-			files = append(files, source{p, fileKey(p), info.Size(), func() ([]byte, error) { return readFileLimited(p) }})
+			files = append(files, source{p, fileKey(p), info.Size(), func() ([]byte, error) { return ReadRegularFile(p, MaxFileSize) }})
 		}
 	}
 	articles, reasons := parseAll(files, nil)

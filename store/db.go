@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // DB is kiosk's database. Its methods are safe for concurrent use, and any
@@ -74,6 +75,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	db := &DB{sql: conn, path: abs, now: time.Now}
+	if err := db.enableWAL(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
 	if err := db.migrate(ctx); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -106,16 +111,37 @@ func checkPath(path string) error {
 	return nil
 }
 
-// dsn makes the driver's name for path. WAL lets readers work while another
-// process writes; busy_timeout makes a writer wait for another rather than
-// fail; BEGIN IMMEDIATE takes the write lock at the start of a transaction,
-// so two writers queue instead of deadlocking half-way. synchronous=NORMAL
-// in WAL mode keeps every commit across a killed process (only a power cut
-// may lose the last ones).
+// enableWAL puts the file in WAL mode, which lets readers work while
+// another process writes; the file keeps the mode for every connection.
+// Two processes creating a database at once may each find the other
+// switching it, which SQLite reports as SQLITE_BUSY at once, without
+// waiting (a read lock cannot wait to become a write lock): so it tries
+// again, for up to busyTimeout.
+func (db *DB) enableWAL(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		var mode string
+		err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		var e *sqlite.Error
+		if !errors.As(err, &e) || e.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// dsn makes the driver's name for path. busy_timeout makes a writer wait
+// for another rather than fail; BEGIN IMMEDIATE takes the write lock at the
+// start of a transaction, so two writers queue instead of deadlocking
+// half-way. synchronous=NORMAL in WAL mode keeps every commit across a
+// killed process (only a power cut may lose the last ones).
 func dsn(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")

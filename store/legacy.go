@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -71,24 +70,9 @@ type legacyPosition struct {
 const maxLegacySize = 64 << 20
 
 func readLegacyFile(path string) (map[string]legacyRecord, error) {
-	f, err := os.Open(path)
+	data, err := model.ReadRegularFile(path, maxLegacySize)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxLegacySize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxLegacySize {
-		return nil, fmt.Errorf("larger than %d MiB", maxLegacySize>>20)
 	}
 	var d legacyFile
 	if err := json.Unmarshal(data, &d); err != nil {
@@ -128,17 +112,21 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 	}
 	n := 0
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		// Another process opening at the same time may have imported it
+		// since the check above.
+		res, err := tx.Exec(`INSERT OR IGNORE INTO imported_files (path, reader, imported) VALUES (?, ?, ?)`,
+			path, s.reader, s.db.now().UnixMilli())
+		if err != nil {
+			return err
+		}
+		if first, err := res.RowsAffected(); err != nil || first == 0 {
+			readErr = nil // reported by the process that imported it
+			return err
+		}
 		insert, err := tx.Prepare(`INSERT INTO legacy_state (reader, old_id, read, read_at, starred, starred_at,
 				place_block, place_line, place_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (reader, old_id) DO UPDATE SET
-				read = CASE WHEN excluded.read_at > read_at THEN excluded.read ELSE read END,
-				read_at = max(read_at, excluded.read_at),
-				starred = CASE WHEN excluded.starred_at > starred_at THEN excluded.starred ELSE starred END,
-				starred_at = max(starred_at, excluded.starred_at),
-				place_block = CASE WHEN excluded.place_at > place_at THEN excluded.place_block ELSE place_block END,
-				place_line = CASE WHEN excluded.place_at > place_at THEN excluded.place_line ELSE place_line END,
-				place_at = max(place_at, excluded.place_at)`)
+			ON CONFLICT (reader, old_id) DO UPDATE SET ` + laterFields)
 		if err != nil {
 			return err
 		}
@@ -153,9 +141,7 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 			}
 			n++
 		}
-		_, err = tx.Exec(`INSERT INTO imported_files (path, reader, imported) VALUES (?, ?, ?)`,
-			path, s.reader, s.db.now().UnixMilli())
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("import reading state from %s: %w", path, err)
@@ -229,6 +215,10 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 		return err
 	}
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
 		for id, key := range claimed {
 			var r record
 			err := tx.QueryRow(`DELETE FROM legacy_state WHERE reader = ? AND old_id = ?
@@ -241,7 +231,7 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 				return err
 			}
 			if _, err := tx.Exec(upsertState, s.reader, key, r.Read, r.readAt, r.Starred, r.starredAt,
-				r.Position.Block, r.Position.Line, r.positionAt, s.db.now().UnixNano()); err != nil {
+				r.Position.Block, r.Position.Line, r.positionAt, s.db.now().UnixNano(), seq); err != nil {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"kiosk/model"
@@ -167,5 +168,77 @@ func TestImportOfABrokenFileIsReportedOnce(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(file); string(data) != "{not json" {
 		t.Error("the broken file was changed")
+	}
+}
+
+// Two kiosks started at once for the first time both find the old file
+// unimported: it is imported once, and neither reports an error.
+func TestTwoFirstOpensImportOnceWithoutError(t *testing.T) {
+	file := filepath.Join(copyLegacy(t), "state.json")
+	for round := range 10 {
+		path := tempPath(t)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		imported := make([]int, 2)
+		errs := make([]error, 2)
+		for i := range 2 {
+			wg.Go(func() {
+				ctx := context.Background()
+				<-start
+				db, err := Open(ctx, path)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				defer db.Close()
+				st, err := db.State(ctx, "")
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				defer st.Close()
+				imported[i], errs[i] = st.ImportJSON(ctx, file)
+			})
+		}
+		close(start)
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if imported[0]+imported[1] != 5 {
+			t.Fatalf("round %d: imported %d and %d entries; want 5 once", round, imported[0], imported[1])
+		}
+	}
+}
+
+// Two old files of one reader (a state.json and --state FILE) meet in the
+// imported state field by field, the later change winning.
+func TestTwoImportedFilesMergeFieldByField(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one.json"), filepath.Join(dir, "two.json")
+	os.WriteFile(one, []byte(`{"version": 1, "articles": {"alpha": {
+		"read": true, "read_at": "2026-11-01T10:00:00Z",
+		"starred": true, "starred_at": "2026-11-03T10:00:00Z"}}}`), 0o600)
+	os.WriteFile(two, []byte(`{"version": 1, "articles": {"alpha": {
+		"read": false, "read_at": "2026-11-02T10:00:00Z",
+		"starred": false, "starred_at": "2026-10-01T10:00:00Z",
+		"position": {"block": 3}, "position_at": "2026-11-02T10:00:00Z"}}}`), 0o600)
+	st := openState(t, openTemp(t), "")
+	for _, f := range []string{one, two} {
+		if _, err := st.ImportJSON(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := writeFiles(t, "alpha.txt")
+	lib := load(t, files)
+	if err := st.Adopt(ctx, lib); err != nil {
+		t.Fatal(err)
+	}
+	want := Entry{Starred: true, Position: model.Position{Block: 3}}
+	if got := st.Get(keyOf(t, lib, filepath.Join(files, "alpha.txt"))); got != want {
+		t.Errorf("alpha %+v, want %+v: the later unread and the later star both win", got, want)
 	}
 }

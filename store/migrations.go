@@ -6,19 +6,22 @@ import (
 	"fmt"
 )
 
-// migrations is the schema's history: migration i brings a database from
-// version i to version i+1 (PRAGMA user_version). Each runs once, in its
-// own transaction with the version bump. Never edit one that has shipped;
-// append a new one.
-var migrations = []func(tx *sql.Tx) error{
-	readingStateSchema,
-	readersSchema,
-	feedsSchema,
-	itemSearchSchema,
+// migrations returns the schema's history: migration i brings a database
+// from version i to version i+1 (PRAGMA user_version). Each runs once, in
+// its own transaction with the version bump. Never edit one that has
+// shipped; append a new one.
+func migrations() []func(tx *sql.Tx) error {
+	return []func(tx *sql.Tx) error{
+		readingStateSchema,
+		readersSchema,
+		feedsSchema,
+		itemSearchSchema,
+		readingStateSeqSchema,
+	}
 }
 
 // SchemaVersion is the schema version this kiosk writes.
-func SchemaVersion() int { return len(migrations) }
+func SchemaVersion() int { return len(migrations()) }
 
 // Version 1: reading state per reader and article, and the reading state
 // imported from the JSON files of earlier kiosks, kept under the old IDs
@@ -173,6 +176,24 @@ func itemSearchSchema(tx *sql.Tx) error {
 	return nil
 }
 
+// Version 5: each row of reading_state carries the number of the write
+// that last stored it, from a counter that only grows (even when rows are
+// deleted), so that State.Refresh reads every row written since it last
+// looked. The field times cannot serve: they say when a change was made,
+// and a change may be written later than a change made after it.
+func readingStateSeqSchema(tx *sql.Tx) error {
+	return execAll(tx,
+		`ALTER TABLE reading_state ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE reading_state SET seq = 1`,
+		`CREATE TABLE reading_state_seq (
+			id  INTEGER PRIMARY KEY CHECK (id = 1),
+			seq INTEGER NOT NULL
+		)`,
+		`INSERT INTO reading_state_seq (id, seq) VALUES (1, 1)`,
+		`CREATE INDEX reading_state_by_seq ON reading_state (reader, seq)`,
+	)
+}
+
 func execAll(tx *sql.Tx, statements ...string) error {
 	for _, s := range statements {
 		if _, err := tx.Exec(s); err != nil {
@@ -184,13 +205,14 @@ func execAll(tx *sql.Tx, statements ...string) error {
 
 // migrate brings the database up to SchemaVersion.
 func (db *DB) migrate(ctx context.Context) error {
-	return db.migrateTo(ctx, len(migrations))
+	return db.migrateTo(ctx, SchemaVersion())
 }
 
 // migrateTo runs the migrations up to version target. Each runs in a write
 // transaction that first re-reads the version, so two processes opening a
 // new database at once run each migration once.
 func (db *DB) migrateTo(ctx context.Context, target int) error {
+	migrations := migrations()
 	for {
 		done := false
 		err := db.write(ctx, func(tx *sql.Tx) error {

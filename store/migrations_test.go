@@ -50,6 +50,13 @@ var fill = map[int]func(tx *sql.Tx) error{
 		)
 	},
 	4: func(tx *sql.Tx) error { return nil }, // the search index holds nothing of its own
+	5: func(tx *sql.Tx) error {
+		return execAll(tx,
+			`UPDATE reading_state_seq SET seq = seq + 1`,
+			`INSERT INTO reading_state (reader, article, starred, starred_at, updated, seq)
+				VALUES ('SHA256:four', 'embedded:seed.txt', 1, 40, 40, (SELECT seq FROM reading_state_seq))`,
+		)
+	},
 }
 
 func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
@@ -105,6 +112,11 @@ func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
 					t.Errorf("an item stored before the search index is found as %+v, %v", got, err)
 				}
 			}
+			if from >= 5 {
+				if !openState(t, db, "SHA256:four").Get("embedded:seed.txt").Starred {
+					t.Error("a star written at version 5 was lost")
+				}
+			}
 			checkLatestSchemaWorks(t, db)
 		})
 	}
@@ -118,9 +130,16 @@ func checkLatestSchemaWorks(t *testing.T, db *DB) {
 		t.Errorf("upsert after migrating added %d", n.Added)
 	}
 	st := openState(t, db, "")
+	other := openState(t, db, "")
 	st.MarkRead(ItemKey(f.ID, Item{GUID: "1"}), true)
 	if err := st.Flush(); err != nil {
 		t.Fatal(err)
+	}
+	if err := other.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !other.Get(ItemKey(f.ID, Item{GUID: "1"})).Read {
+		t.Error("after migrating, a State does not see a mark written after it loaded")
 	}
 	feeds, err := db.Feeds(context.Background(), "")
 	if err != nil {

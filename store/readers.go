@@ -14,7 +14,8 @@ type Limits struct {
 	// reader ("") is never counted nor forgotten.
 	Readers int
 	// EntriesPerReader is how many articles each SSH reader's state
-	// remembers; beyond it the least recently changed go first.
+	// remembers; beyond it the least recently changed go first. Starred
+	// articles are never forgotten, whatever their number.
 	EntriesPerReader int
 }
 
@@ -23,12 +24,13 @@ func DefaultLimits() Limits { return Limits{Readers: 1000, EntriesPerReader: 100
 
 // Limit applies limits: it forgets the least recently seen readers beyond
 // limits.Readers, and the oldest entries of reader beyond
-// limits.EntriesPerReader. It returns how many readers it forgot.
+// limits.EntriesPerReader, except starred ones. It returns how many readers
+// it forgot.
 func (db *DB) Limit(ctx context.Context, reader string, limits Limits) (int, error) {
 	var forgot int64
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if reader != "" && limits.EntriesPerReader > 0 {
-			if _, err := tx.Exec(`DELETE FROM reading_state WHERE reader = ? AND article IN (
+			if _, err := tx.Exec(`DELETE FROM reading_state WHERE reader = ? AND starred = 0 AND article IN (
 				SELECT article FROM reading_state WHERE reader = ? ORDER BY updated DESC LIMIT -1 OFFSET ?)`,
 				reader, reader, limits.EntriesPerReader); err != nil {
 				return err

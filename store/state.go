@@ -39,7 +39,7 @@ type State struct {
 	entries map[string]record
 	pending map[string]record // changed fields (their times are set) not yet written
 	legacy  map[string]bool   // old IDs whose imported state no article claimed yet
-	synced  int64             // latest update time read from the database
+	synced  int64             // latest write number (seq) read from the database
 	last    int64             // latest change time handed out, to keep them increasing
 	timer   *time.Timer
 	closed  bool
@@ -229,6 +229,10 @@ func (s *State) write(batch map[string]record) error {
 		return nil
 	}
 	return s.db.write(context.Background(), func(tx *sql.Tx) error {
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
 		upsert, err := tx.Prepare(upsertState)
 		if err != nil {
 			return err
@@ -236,7 +240,7 @@ func (s *State) write(batch map[string]record) error {
 		defer upsert.Close()
 		for key, r := range batch {
 			if _, err := upsert.Exec(s.reader, key, r.Read, r.readAt, r.Starred, r.starredAt,
-				r.Position.Block, r.Position.Line, r.positionAt, r.updated()); err != nil {
+				r.Position.Block, r.Position.Line, r.positionAt, r.updated(), seq); err != nil {
 				return err
 			}
 		}
@@ -244,21 +248,37 @@ func (s *State) write(batch map[string]record) error {
 	})
 }
 
-// upsertState writes one entry, keeping field by field the later change.
+// upsertState writes one entry, keeping field by field the later change,
+// with the number of the write (nextSeq).
 const upsertState = `INSERT INTO reading_state (reader, article, read, read_at, starred, starred_at,
-		place_block, place_line, place_at, updated)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (reader, article) DO UPDATE SET
+		place_block, place_line, place_at, updated, seq)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (reader, article) DO UPDATE SET ` + laterFields + `,
+		updated = max(updated, excluded.updated),
+		seq = excluded.seq`
+
+// laterFields is the SET clause of an upsert into reading_state or
+// legacy_state that keeps, field by field, the later change.
+const laterFields = `
 		read = CASE WHEN excluded.read_at > read_at THEN excluded.read ELSE read END,
 		read_at = max(read_at, excluded.read_at),
 		starred = CASE WHEN excluded.starred_at > starred_at THEN excluded.starred ELSE starred END,
 		starred_at = max(starred_at, excluded.starred_at),
 		place_block = CASE WHEN excluded.place_at > place_at THEN excluded.place_block ELSE place_block END,
 		place_line = CASE WHEN excluded.place_at > place_at THEN excluded.place_line ELSE place_line END,
-		place_at = max(place_at, excluded.place_at),
-		updated = max(updated, excluded.updated)`
+		place_at = max(place_at, excluded.place_at)`
 
-// Refresh reads the entries of this reader changed in the database since
+// nextSeq numbers a write transaction that stores rows of reading_state.
+// Writes are serialised (BEGIN IMMEDIATE) and the counter never goes back,
+// so a State that has read the rows up to number n has every row written
+// by the writes numbered up to n (or a later version of it).
+func nextSeq(tx *sql.Tx) (int64, error) {
+	var seq int64
+	err := tx.QueryRow(`UPDATE reading_state_seq SET seq = seq + 1 RETURNING seq`).Scan(&seq)
+	return seq, err
+}
+
+// Refresh reads the entries of this reader written to the database since
 // the last read, by this process or another.
 func (s *State) Refresh(ctx context.Context) error {
 	if s.db == nil {
@@ -268,7 +288,7 @@ func (s *State) Refresh(ctx context.Context) error {
 	since := s.synced
 	s.mu.Unlock()
 	rows, err := s.db.sql.QueryContext(ctx, `SELECT article, read, read_at, starred, starred_at,
-		place_block, place_line, place_at, updated FROM reading_state WHERE reader = ? AND updated >= ?`, s.reader, since)
+		place_block, place_line, place_at, updated, seq FROM reading_state WHERE reader = ? AND seq > ?`, s.reader, since)
 	if err != nil {
 		return fmt.Errorf("reading state: %w", err)
 	}
@@ -278,13 +298,13 @@ func (s *State) Refresh(ctx context.Context) error {
 	for rows.Next() {
 		var key string
 		var r record
-		var updated int64
+		var updated, seq int64
 		if err := rows.Scan(&key, &r.Read, &r.readAt, &r.Starred, &r.starredAt,
-			&r.Position.Block, &r.Position.Line, &r.positionAt, &updated); err != nil {
+			&r.Position.Block, &r.Position.Line, &r.positionAt, &updated, &seq); err != nil {
 			return fmt.Errorf("reading state: %w", err)
 		}
 		s.entries[key] = merge(s.entries[key], r)
-		s.synced = max(s.synced, updated)
+		s.synced = max(s.synced, seq)
 		s.last = max(s.last, updated)
 	}
 	return rows.Err()
@@ -324,14 +344,18 @@ func (s *State) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 	}
 	var n int64
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
 		s.mu.Lock()
 		now := s.stamp()
 		s.mu.Unlock()
-		res, err := tx.Exec(`INSERT INTO reading_state (reader, article, read, read_at, updated)
-			SELECT ?, i.key, 1, ?, ? FROM items i WHERE i.feed_id = ?
+		res, err := tx.Exec(`INSERT INTO reading_state (reader, article, read, read_at, updated, seq)
+			SELECT ?, i.key, 1, ?, ?, ? FROM items i WHERE i.feed_id = ?
 			ON CONFLICT (reader, article) DO UPDATE SET read = 1, read_at = excluded.read_at,
-				updated = max(updated, excluded.updated)
-			WHERE read = 0`, s.reader, now, now, feedID)
+				updated = max(updated, excluded.updated), seq = excluded.seq
+			WHERE read = 0`, s.reader, now, now, seq, feedID)
 		if err != nil {
 			return err
 		}

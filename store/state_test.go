@@ -146,3 +146,90 @@ func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 		t.Error("the local reader's state was limited")
 	}
 }
+
+func TestLimitKeepsStarredEntries(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	clock := day(1)
+	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	st := openState(t, db, "SHA256:k")
+	st.SetStarred("old-star", true)
+	for _, k := range []string{"old-read", "a", "b", "c"} {
+		st.MarkRead(k, true)
+	}
+	st.Close()
+	if _, err := db.Limit(ctx, "SHA256:k", Limits{Readers: 10, EntriesPerReader: 2}); err != nil {
+		t.Fatal(err)
+	}
+	again := openState(t, db, "SHA256:k")
+	if !again.Get("old-star").Starred {
+		t.Error("the limit on entries forgot a star")
+	}
+	if again.Get("old-read").Read || again.Get("a").Read || !again.Get("c").Read {
+		t.Errorf("old-read=%v a=%v c=%v; want the oldest unstarred entries forgotten beyond 2", again.Get("old-read"), again.Get("a"), again.Get("c"))
+	}
+}
+
+// A change is written up to SaveDelay after it is made, so another process
+// may commit a later change first. The earlier change, written last, must
+// still reach the other process.
+func TestAChangeWrittenLateReachesAProcessThatWroteLater(t *testing.T) {
+	path := tempPath(t)
+	dbA, dbB := openAt(t, path), openAt(t, path)
+	dbA.now = func() time.Time { return day(1).Add(100) }
+	dbB.now = func() time.Time { return day(1).Add(99) }
+	a, b := openState(t, dbA, ""), openState(t, dbB, "")
+	a.delay, b.delay = time.Hour, time.Hour
+
+	b.SetStarred("x", true) // made at 99, not written yet
+	a.MarkRead("y", true)   // made at 100 and written
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Flush(); err != nil { // the star of 99 is written after 100
+		t.Fatal(err)
+	}
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Get("x").Starred {
+		t.Error("a star written late by another process was never read")
+	}
+	if !b.Get("y").Read {
+		t.Error("the other process's read mark was not read")
+	}
+}
+
+// Unsubscribing deletes rows of reading_state, perhaps the latest written;
+// a write after it must still reach a process that read those rows.
+func TestAWriteAfterUnsubscribingReachesAnotherProcess(t *testing.T) {
+	ctx := context.Background()
+	path := tempPath(t)
+	dbA, dbB := openAt(t, path), openAt(t, path)
+	f := addFeed(t, dbA, "https://a.example/feed")
+	upsert(t, dbA, f.ID, Item{GUID: "1"}, Item{GUID: "2"})
+	a, b := openState(t, dbA, ""), openState(t, dbB, "")
+	b.MarkRead("file:/before.txt", true)
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.MarkFeedRead(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := dbB.RemoveFeed(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	b.SetStarred("file:/after.txt", true)
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Get("file:/after.txt").Starred {
+		t.Error("a star written after unsubscribing was never read by the other process")
+	}
+}
