@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
@@ -30,7 +31,13 @@ type pagerModel struct {
 	keepBlock int
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
-	toFooter  bool
+	toFooter bool
+	// chunking is the chunk-by-chunk rendering of a large article under
+	// way (chunks.go); chunkGen numbers them.
+	chunking *chunking
+	chunkGen int
+	// blank stands in for the document's lines in the viewport (setLines).
+	blank     []string
 	vp        viewport.Model
 	search    searchState
 	input     textinput.Model
@@ -49,6 +56,9 @@ type pagerModel struct {
 	resume      state.Position
 	opening     int
 	readPending bool
+	// resumeLater is set while the saved place lies in a part of a large
+	// article not rendered yet.
+	resumeLater bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -81,6 +91,8 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
+	p.chunking = nil
+	p.resumeLater = false
 	return tea.Batch(p.rerender(comments), reading)
 }
 
@@ -121,8 +133,12 @@ func (p *pagerModel) rerender(comments bool) tea.Cmd {
 		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
 	}
 	if doc := p.com.cache.Cached(p.article, p.want); doc != nil {
+		p.chunking = nil
 		p.show(doc, p.want)
 		return nil
+	}
+	if cmd := p.startChunks(); cmd != nil || p.chunking != nil {
+		return cmd
 	}
 	a, o, cache := p.article, p.want, p.com.cache
 	return func() tea.Msg {
@@ -139,6 +155,7 @@ func (p *pagerModel) rendered(msg renderedMsg) {
 		p.note = msg.err.Error()
 		return
 	}
+	p.chunking = nil
 	p.show(msg.doc, msg.opts)
 }
 
@@ -150,22 +167,65 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 	offset := p.vp.YOffset()
 	p.doc, p.docOpts = doc, o
 	p.search.reset(doc)
-	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
+	p.setLines()
 	switch {
-	case p.toFooter:
-		p.vp.GotoBottom()
+	case p.toFooter || p.keepBlock >= 0:
 	case first:
-		p.vp.SetYOffset(doc.OffsetOf(p.resume))
-	case p.keepBlock >= 0 && p.keepBlock < len(doc.Anchors):
-		p.vp.SetYOffset(doc.Anchors[p.keepBlock])
+		p.resumeLater = true
 	default:
 		p.vp.SetYOffset(offset)
 	}
-	p.keepBlock = -1
-	p.toFooter = false
+	p.place()
 	if len(p.searchOnOpen) > 0 {
 		p.runSearchOnOpen()
 	}
+}
+
+// place scrolls to where the reader is to be once the lines are there: the
+// saved place, the paragraph kept at the top across a change of width, or
+// the comments footer at the end. While a large article renders, a place
+// in a part not rendered yet waits for it.
+func (p *pagerModel) place() {
+	complete := p.chunking == nil
+	if p.resumeLater && (complete || p.resume.Block < len(p.doc.Anchors)) {
+		p.vp.SetYOffset(p.doc.OffsetOf(p.resume))
+		p.resumeLater = false
+	}
+	if p.keepBlock >= 0 && (complete || p.keepBlock < len(p.doc.Anchors)) {
+		if p.keepBlock < len(p.doc.Anchors) {
+			p.vp.SetYOffset(p.doc.Anchors[p.keepBlock])
+		}
+		p.keepBlock = -1
+	}
+	if p.toFooter && complete {
+		p.vp.GotoBottom()
+		p.toFooter = false
+	}
+}
+
+// setLines tells the viewport how many lines the document has. The viewport
+// keeps only the scroll position; the pane draws the lines on screen itself
+// (body), so that a 10 MB article is neither measured line by line on
+// every change nor copied to highlight its matches.
+func (p *pagerModel) setLines() {
+	n := len(p.doc.Lines)
+	for len(p.blank) < n {
+		p.blank = append(p.blank, "")
+	}
+	p.vp.SetContentLines(p.blank[:n])
+}
+
+// body draws the lines on screen, the matches on them highlighted, as the
+// viewport would: cut to its width and padded to its size.
+func (p *pagerModel) body() string {
+	w, h, top := p.vp.Width(), p.vp.Height(), p.vp.YOffset()
+	lines := p.search.highlight(p.doc, top, min(len(p.doc.Lines), top+h), p.com.styles)
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Cut(l, 0, w)
+		}
+	}
+	return lipgloss.NewStyle().Width(w).Height(h).Render(strings.Join(lines, "\n"))
 }
 
 // toggleComments re-renders with the footer shown or hidden; shown, the
@@ -185,7 +245,6 @@ func (p *pagerModel) fit() {
 // clearSearch drops the search and its highlights.
 func (p *pagerModel) clearSearch() {
 	p.search.clear()
-	p.vp.SetContentLines(p.doc.Lines)
 }
 
 // startPrompt opens the search prompt in the status bar.
@@ -229,7 +288,6 @@ func (p *pagerModel) runSearch(query string) {
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
 		p.note = noMatch(query)
-		p.vp.SetContentLines(p.doc.Lines)
 		return
 	}
 	p.showMatch()
@@ -258,7 +316,6 @@ func (p *pagerModel) stepMatch(delta int) {
 // showMatch highlights the matches and scrolls so that the current one is
 // on screen, at the top when it was not, as less does.
 func (p *pagerModel) showMatch() {
-	p.vp.SetContentLines(p.search.lines(p.doc, p.com.styles))
 	line := p.search.matches[p.search.current].line
 	if line < p.vp.YOffset() || line >= p.vp.YOffset()+p.vp.Height() {
 		p.vp.SetYOffset(line)
@@ -266,8 +323,10 @@ func (p *pagerModel) showMatch() {
 }
 
 func (p *pagerModel) view(pos, total int) string {
-	body := p.vp.View()
-	if p.doc == nil {
+	var body string
+	if p.doc != nil {
+		body = p.body()
+	} else {
 		body = p.com.styles.dim.Render("  Rendering…") + strings.Repeat("\n", max(0, p.vp.Height()-1))
 	}
 	return body + "\n" + p.statusBar(pos, total)
@@ -285,6 +344,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	}
 	if m := p.search.status(); m != "" {
 		left = append(left, m)
+	}
+	if r := p.renderProgress(); r != "" {
+		left = append(left, r)
 	}
 	if p.gone {
 		left = append(left, "deleted from the library")
