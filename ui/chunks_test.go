@@ -15,7 +15,7 @@ import (
 
 // nextChunk renders the chunk the pane waits for and hands it over, as the
 // command the pane returned would; false when none is under way.
-func nextChunk(t *testing.T, m *Model) bool {
+func nextChunk(t testing.TB, m *Model) bool {
 	t.Helper()
 	ch := m.pager.chunking
 	if ch == nil {
@@ -163,5 +163,22 @@ func TestLargeArticleResumesAtAPlaceNotRenderedYet(t *testing.T) {
 	}
 	if top := m.pager.vp.YOffset(); top != whole.Anchors[block] {
 		t.Errorf("reopened at line %d, want the saved place at line %d", top, whole.Anchors[block])
+	}
+}
+
+func TestLargeArticleSearchWithoutMatchYetSaysTheRestIsRendering(t *testing.T) {
+	m, _ := largeReader(t)
+	nextChunk(t, m)
+	drive(m, press("/"))
+	typeText(m, "Paragraph 400.")
+	drive(m, press("enter"))
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "No match for “Paragraph 400.” so far") {
+		t.Fatalf("no match in the first chunk, and the status bar does not say more is coming:\n%s", s)
+	}
+	for nextChunk(t, m) {
+	}
+	drive(m, press("n"))
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "match 1/1") || !strings.Contains(s, "Paragraph 400.") {
+		t.Errorf("n once the article is complete does not go to the match:\n%s", s)
 	}
 }

@@ -288,6 +288,9 @@ func (p *pagerModel) runSearch(query string) {
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
 		p.note = noMatch(query)
+		if p.chunking != nil { // beside "rendering 40%"
+			p.note = fmt.Sprintf("No match for “%s” so far.", model.Sanitize(query))
+		}
 		return
 	}
 	p.showMatch()
