@@ -62,17 +62,27 @@ func oneShot(t *testing.T, a *model.Article, o Options) *Document {
 }
 
 func TestChunkedRenderingEqualsTheWholeArticle(t *testing.T) {
+	chunkedEqualsWhole(t, map[string]*model.Article{
+		"seed": modeltest.Seed(t),
+		"headings": article("h", "Title", "Ann", "Berlin", 3,
+			"First paragraph of the text.", "Second paragraph.", "## A heading", "Third paragraph.",
+			"Fourth paragraph.", "## Another heading", "## Right after it", "Fifth paragraph.", "Last paragraph."),
+	})
+}
+
+func TestChunkedRenderingEqualsTheWholeBBCArticle(t *testing.T) {
 	bbc, err := model.Parse("business--bbc.txt", sharedCorpus(t, "bbc/business--1m-payoff-for-former-shell-boss.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	articles := map[string]*model.Article{
-		"seed": modeltest.Seed(t),
-		"bbc":  bbc,
-		"headings": article("h", "Title", "Ann", "Berlin", 3,
-			"First paragraph of the text.", "Second paragraph.", "## A heading", "Third paragraph.",
-			"Fourth paragraph.", "## Another heading", "## Right after it", "Fifth paragraph.", "Last paragraph."),
-	}
+	chunkedEqualsWhole(t, map[string]*model.Article{"bbc": bbc})
+}
+
+// chunkedEqualsWhole checks that each article, rendered in chunks of every
+// size and appended, gives the lines, plain lines and anchors of its whole
+// rendering.
+func chunkedEqualsWhole(t *testing.T, articles map[string]*model.Article) {
+	t.Helper()
 	for name, a := range articles {
 		for _, o := range []Options{
 			{Width: 80, Dark: true}, {Width: 60, Comments: true}, {Width: 100, NoColor: true, Comments: true},
