@@ -157,10 +157,11 @@ func drive(m *Model, msgs ...tea.Msg) {
 }
 
 // settle completes the rendering the pane is waiting for, as the command
-// returned by Update would.
+// returned by Update would; a large article's chunks are left to the test
+// (nextChunk).
 func settle(m *Model) {
 	p := &m.pager
-	if p.article == nil || (p.doc != nil && p.docOpts == p.want) {
+	if p.article == nil || p.chunking != nil || (p.doc != nil && p.docOpts == p.want) {
 		return
 	}
 	doc, err := p.com.cache.Document(p.article, p.want)

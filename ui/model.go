@@ -132,6 +132,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.applyTypedAhead()
 	case renderedMsg:
 		m.pager.rendered(msg)
+	case chunkMsg:
+		return m.pager.gotChunk(msg)
 	case readTimeMsg:
 		m.pager.readTimeUp(msg)
 	case searchResultsMsg:
@@ -308,8 +310,8 @@ func (m *Model) prefetch(i int) tea.Cmd {
 		return nil
 	}
 	a, o, cache := m.lib.Articles[i], m.pager.want, m.com.cache
-	if cache.Cached(a, o) != nil {
-		return nil
+	if cache.Cached(a, o) != nil || render.Split(a, o).Len() > 1 {
+		return nil // a large article renders chunk by chunk once opened
 	}
 	return func() tea.Msg {
 		_, _ = cache.Document(a, o)

@@ -71,8 +71,8 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.Pane.HalfDown, &k.Pane.HalfUp, &k.Pane.Search} {
 		b.SetEnabled(rendered)
 	}
-	k.Pane.Left.SetEnabled(rendered && m.pager.vp.XOffset() > 0)
-	k.Pane.Right.SetEnabled(rendered && m.pager.wide() && m.pager.vp.XOffset()+m.pager.vp.Width() < m.pager.widest)
+	k.Pane.Left.SetEnabled(rendered && m.pager.xOffset > 0)
+	k.Pane.Right.SetEnabled(rendered && m.pager.wide() && m.pager.xOffset+m.pager.vp.Width() < m.pager.widest)
 	k.Pane.ClearSearch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.NextMatch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.PrevMatch.SetEnabled(rendered && m.pager.search.active())

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
@@ -27,13 +28,22 @@ type pagerModel struct {
 	// widest is the width of the document's widest line: preformatted
 	// lines may be wider than the pane, which then scrolls sideways.
 	widest int
+	// xOffset is how far the pane is scrolled sideways: the viewport holds
+	// only placeholder lines (see setLines), so it cannot.
+	xOffset int
 	// keepBlock is the block to bring back to the top once a re-render at a
 	// new width arrives, or a new version of the article; -1 for none.
 	// keepLine is how many of its lines to scroll past (live.go).
 	keepBlock, keepLine int
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
-	toFooter  bool
+	toFooter bool
+	// chunking is the chunk-by-chunk rendering of a large article under
+	// way (chunks.go); chunkGen numbers them.
+	chunking *chunking
+	chunkGen int
+	// blank stands in for the document's lines in the viewport (setLines).
+	blank     []string
 	vp        viewport.Model
 	search    searchState
 	input     textinput.Model
@@ -52,6 +62,9 @@ type pagerModel struct {
 	resume      model.Position
 	opening     int
 	readPending bool
+	// resumeLater is set while the saved place lies in a part of a large
+	// article not rendered yet.
+	resumeLater bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -84,7 +97,9 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
-	p.vp.SetXOffset(0)
+	p.xOffset = 0
+	p.chunking = nil
+	p.resumeLater = false
 	return tea.Batch(p.rerender(comments), reading)
 }
 
@@ -125,8 +140,12 @@ func (p *pagerModel) rerender(comments bool) tea.Cmd {
 		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
 	}
 	if doc := p.com.cache.Cached(p.article, p.want); doc != nil {
+		p.chunking = nil
 		p.show(doc, p.want)
 		return nil
+	}
+	if cmd := p.startChunks(); cmd != nil || p.chunking != nil {
+		return cmd
 	}
 	a, o, cache := p.article, p.want, p.com.cache
 	return func() tea.Msg {
@@ -143,6 +162,7 @@ func (p *pagerModel) rendered(msg renderedMsg) {
 		p.note = msg.err.Error()
 		return
 	}
+	p.chunking = nil
 	p.show(msg.doc, msg.opts)
 }
 
@@ -158,22 +178,65 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 		p.widest = max(p.widest, ansi.StringWidth(l))
 	}
 	p.search.reset(doc)
-	p.vp.SetContentLines(p.search.lines(doc, p.com.styles))
+	p.setLines()
 	switch {
-	case p.toFooter:
-		p.vp.GotoBottom()
+	case p.toFooter || p.keepBlock >= 0:
 	case first:
-		p.vp.SetYOffset(doc.OffsetOf(p.resume))
-	case p.keepBlock >= 0 && p.keepBlock < len(doc.Anchors):
-		p.vp.SetYOffset(lineInBlock(doc, p.keepBlock, p.keepLine))
+		p.resumeLater = true
 	default:
 		p.vp.SetYOffset(offset)
 	}
-	p.keepBlock, p.keepLine = -1, 0
-	p.toFooter = false
+	p.place()
 	if len(p.searchOnOpen) > 0 {
 		p.runSearchOnOpen()
 	}
+}
+
+// place scrolls to where the reader is to be once the lines are there: the
+// saved place, the paragraph kept at the top across a change of width, or
+// the comments footer at the end. While a large article renders, a place
+// in a part not rendered yet waits for it.
+func (p *pagerModel) place() {
+	complete := p.chunking == nil
+	if p.resumeLater && (complete || p.resume.Block < len(p.doc.Anchors)) {
+		p.vp.SetYOffset(p.doc.OffsetOf(p.resume))
+		p.resumeLater = false
+	}
+	if p.keepBlock >= 0 && (complete || p.keepBlock < len(p.doc.Anchors)) {
+		if p.keepBlock < len(p.doc.Anchors) {
+			p.vp.SetYOffset(lineInBlock(p.doc, p.keepBlock, p.keepLine))
+		}
+		p.keepBlock, p.keepLine = -1, 0
+	}
+	if p.toFooter && complete {
+		p.vp.GotoBottom()
+		p.toFooter = false
+	}
+}
+
+// setLines tells the viewport how many lines the document has. The viewport
+// keeps only the scroll position; the pane draws the lines on screen itself
+// (body), so that a 10 MB article is neither measured line by line on
+// every change nor copied to highlight its matches.
+func (p *pagerModel) setLines() {
+	n := len(p.doc.Lines)
+	for len(p.blank) < n {
+		p.blank = append(p.blank, "")
+	}
+	p.vp.SetContentLines(p.blank[:n])
+}
+
+// body draws the lines on screen, the matches on them highlighted, as the
+// viewport would: cut to its width and padded to its size.
+func (p *pagerModel) body() string {
+	w, h, top := p.vp.Width(), p.vp.Height(), p.vp.YOffset()
+	lines := p.search.highlight(p.doc, top, min(len(p.doc.Lines), top+h), p.com.styles)
+	for i, l := range lines {
+		if p.xOffset > 0 || ansi.StringWidth(l) > w {
+			lines[i] = ansi.Cut(l, p.xOffset, p.xOffset+w)
+		}
+	}
+	return lipgloss.NewStyle().Width(w).Height(h).Render(strings.Join(lines, "\n"))
 }
 
 // toggleComments re-renders with the footer shown or hidden; shown, the
@@ -193,7 +256,6 @@ func (p *pagerModel) fit() {
 // clearSearch drops the search and its highlights.
 func (p *pagerModel) clearSearch() {
 	p.search.clear()
-	p.vp.SetContentLines(p.doc.Lines)
 }
 
 // startPrompt opens the search prompt in the status bar.
@@ -232,9 +294,11 @@ func (p *pagerModel) wide() bool {
 }
 
 // scrollLeft and scrollRight move a wide article sideways, as less -S does.
-func (p *pagerModel) scrollLeft() { p.vp.ScrollLeft(sidewaysStep) }
+func (p *pagerModel) scrollLeft() { p.xOffset = max(0, p.xOffset-sidewaysStep) }
 
-func (p *pagerModel) scrollRight() { p.vp.ScrollRight(sidewaysStep) }
+func (p *pagerModel) scrollRight() {
+	p.xOffset = max(0, min(p.xOffset+sidewaysStep, p.widest-p.vp.Width()))
+}
 
 // wheel scrolls the article.
 func (p *pagerModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -252,7 +316,9 @@ func (p *pagerModel) runSearch(query string) {
 	p.search.find(p.doc, query, p.vp.YOffset())
 	if len(p.search.matches) == 0 {
 		p.note = noMatch(query)
-		p.vp.SetContentLines(p.doc.Lines)
+		if p.chunking != nil { // beside "rendering 40%"
+			p.note = fmt.Sprintf("No match for “%s” so far.", model.Sanitize(query))
+		}
 		return
 	}
 	p.showMatch()
@@ -281,7 +347,6 @@ func (p *pagerModel) stepMatch(delta int) {
 // showMatch highlights the matches and scrolls so that the current one is
 // on screen, at the top when it was not, as less does.
 func (p *pagerModel) showMatch() {
-	p.vp.SetContentLines(p.search.lines(p.doc, p.com.styles))
 	line := p.search.matches[p.search.current].line
 	if line < p.vp.YOffset() || line >= p.vp.YOffset()+p.vp.Height() {
 		p.vp.SetYOffset(line)
@@ -289,8 +354,10 @@ func (p *pagerModel) showMatch() {
 }
 
 func (p *pagerModel) view(pos, total int) string {
-	body := p.vp.View()
-	if p.doc == nil {
+	var body string
+	if p.doc != nil {
+		body = p.body()
+	} else {
 		body = p.com.styles.dim.Render("  Rendering…") + strings.Repeat("\n", max(0, p.vp.Height()-1))
 	}
 	return body + "\n" + p.statusBar(pos, total)
@@ -320,6 +387,9 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	if p.wide() {
 		left = append(left, p.sidewaysHint())
 	}
+	if r := p.renderProgress(); r != "" {
+		left = append(left, r)
+	}
 	if p.note != "" {
 		left = append(left, p.note)
 	}
@@ -340,10 +410,10 @@ func (p *pagerModel) statusBar(pos, total int) string {
 // way they scroll.
 func (p *pagerModel) sidewaysHint() string {
 	hint := []string{"wide"}
-	if p.vp.XOffset() > 0 {
+	if p.xOffset > 0 {
 		hint = append(hint, "‹<")
 	}
-	if p.vp.XOffset()+p.vp.Width() < p.widest {
+	if p.xOffset+p.vp.Width() < p.widest {
 		hint = append(hint, ">›")
 	}
 	return strings.Join(hint, " ")

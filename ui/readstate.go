@@ -224,6 +224,9 @@ func (l *listModel) emptyMessage() string {
 // noticeScroll calls scrolled when the view moved from line before.
 func (p *pagerModel) noticeScroll(before int) {
 	if p.doc != nil && p.vp.YOffset() != before {
+		// The reader's own scroll wins over a place that waits for more
+		// of a large article to render.
+		p.resumeLater, p.keepBlock = false, -1
 		p.scrolled()
 	}
 }

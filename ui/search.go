@@ -15,14 +15,17 @@ import (
 // searchState is a search inside one article: every case- and
 // accent-insensitive match of the query in the rendered lines, and which
 // one is current. The rendered lines themselves are shared (cached) and are
-// never changed; highlighting works on a copy.
+// never changed; only the lines on screen are copied to highlight them.
 type searchState struct {
 	query string
 	// terms, when set, are searched for each on its own instead of query:
 	// the words of a library search the article was opened from.
 	terms   []string
-	matches []searchMatch
+	matches []searchMatch // in reading order
 	current int
+	// searched is how many of the document's lines have been searched: a
+	// large article's lines arrive chunk by chunk.
+	searched int
 }
 
 // searchMatch is one match: a line and a range of cells in it.
@@ -39,11 +42,28 @@ func (s *searchState) clear() { *s = searchState{} }
 func (s *searchState) find(doc *render.Document, query string, from int) {
 	s.query = query
 	s.matches = s.matches[:0]
-	patterns := []string{query}
+	s.searched = 0
+	s.extend(doc)
+	s.current = 0
+	for i, m := range s.matches {
+		if m.line >= from {
+			s.current = i
+			break
+		}
+	}
+}
+
+// extend searches the lines added to doc since the last search.
+func (s *searchState) extend(doc *render.Document) {
+	if s.query == "" {
+		return
+	}
+	patterns := []string{s.query}
 	if len(s.terms) > 0 {
 		patterns = s.terms
 	}
-	for i, plain := range doc.Plain {
+	for i := s.searched; i < len(doc.Plain); i++ {
+		plain := doc.Plain[i]
 		var ranges [][2]int
 		for _, p := range patterns {
 			ranges = append(ranges, model.FindAll(plain, p)...)
@@ -62,13 +82,7 @@ func (s *searchState) find(doc *render.Document, query string, from int) {
 			})
 		}
 	}
-	s.current = 0
-	for i, m := range s.matches {
-		if m.line >= from {
-			s.current = i
-			break
-		}
-	}
+	s.searched = len(doc.Plain)
 }
 
 // findAny searches for each of terms, as the words of a library search.
@@ -103,14 +117,12 @@ func (s *searchState) status() string {
 	return fmt.Sprintf("match %d/%d", s.current+1, len(s.matches))
 }
 
-// lines returns doc's lines with the matches highlighted, the current one
-// more strongly.
-func (s *searchState) lines(doc *render.Document, st styles) []string {
-	if len(s.matches) == 0 {
-		return doc.Lines
-	}
-	out := slices.Clone(doc.Lines)
-	for i := 0; i < len(s.matches); {
+// highlight returns doc's lines from top up to end with the matches on them
+// highlighted, the current one more strongly.
+func (s *searchState) highlight(doc *render.Document, top, end int, st styles) []string {
+	out := slices.Clone(doc.Lines[top:end])
+	i, _ := slices.BinarySearchFunc(s.matches, top, func(m searchMatch, line int) int { return m.line - line })
+	for i < len(s.matches) && s.matches[i].line < end {
 		line := s.matches[i].line
 		var ranges []lipgloss.Range
 		for ; i < len(s.matches) && s.matches[i].line == line; i++ {
@@ -121,7 +133,7 @@ func (s *searchState) lines(doc *render.Document, st styles) []string {
 			m := s.matches[i]
 			ranges = append(ranges, lipgloss.NewRange(m.start, m.end, style))
 		}
-		out[line] = lipgloss.StyleRanges(doc.Lines[line], ranges...)
+		out[line-top] = lipgloss.StyleRanges(doc.Lines[line], ranges...)
 	}
 	return out
 }
