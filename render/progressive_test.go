@@ -85,7 +85,7 @@ func chunkedEqualsWhole(t *testing.T, articles map[string]*model.Article) {
 	t.Helper()
 	for name, a := range articles {
 		for _, o := range []Options{
-			{Width: 80, Dark: true}, {Width: 60, Comments: true}, {Width: 100, NoColor: true, Comments: true},
+			{Width: 80, Dark: true}, {Width: 60, Comments: true}, {Width: 100, Comments: true},
 		} {
 			want := oneShot(t, a, o)
 			for _, size := range []int{1, 200, 1 << 20} {
