@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -88,10 +89,13 @@ func TestLazyArticlesAreSearchedByTheSearcher(t *testing.T) {
 		return nil, errors.New("no")
 	})
 	var asked StoredQuery
-	lib := &Library{Articles: []*Article{file, item}, Searcher: searcherFunc(func(q StoredQuery) []StoredMatch {
-		asked = q
-		return []StoredMatch{{Key: "item:1:y", Text: "Up north the harbour is frozen"}, {Key: "item:9:gone"}}
-	})}
+	lib := &Library{Articles: []*Article{file, item}, Searcher: &fakeSearcher{
+		search: func(q StoredQuery) []StoredMatch {
+			asked = q
+			return []StoredMatch{{Key: "item:1:y"}, {Key: "item:9:gone"}}
+		},
+		texts: map[string]string{"item:1:y": "Up north the harbour is frozen"},
+	}}
 	results, err := lib.Find(context.Background(), `Härbour "is frozen"`)
 	if err != nil {
 		t.Fatal(err)
@@ -107,8 +111,66 @@ func TestLazyArticlesAreSearchedByTheSearcher(t *testing.T) {
 	}
 }
 
-type searcherFunc func(StoredQuery) []StoredMatch
+type fakeSearcher struct {
+	search func(StoredQuery) []StoredMatch
+	texts  map[string]string
+	reads  atomic.Int32
+}
 
-func (f searcherFunc) SearchStored(_ context.Context, q StoredQuery) ([]StoredMatch, error) {
-	return f(q), nil
+func (f *fakeSearcher) SearchStored(_ context.Context, q StoredQuery) ([]StoredMatch, error) {
+	return f.search(q), nil
+}
+
+func (f *fakeSearcher) StoredText(_ context.Context, key string) (string, error) {
+	f.reads.Add(1)
+	text, ok := f.texts[key]
+	if !ok {
+		return "", errors.New("no such item")
+	}
+	return text, nil
+}
+
+func TestStoredResultsAreFoundByKeyAndTheirSnippetsReadWhenShown(t *testing.T) {
+	const n = 1000
+	never := func(context.Context, *Article) (*Article, error) { return nil, errors.New("search loaded a body") }
+	searcher := &fakeSearcher{texts: map[string]string{}}
+	lib := &Library{Searcher: searcher}
+	for i := range n {
+		key := fmt.Sprintf("item:%d:%x", i%7, i*7919%n)
+		lib.Articles = append(lib.Articles, Lazy(Article{Key: key, Title: fmt.Sprintf("Item %d", i)}, never))
+		searcher.texts[key] = fmt.Sprintf("The body of item %d mentions the harbour.", i)
+	}
+	var want []int // every tenth article, from the last
+	searcher.search = func(StoredQuery) []StoredMatch {
+		var matches []StoredMatch
+		for i := n - 1; i >= 0; i -= 10 {
+			want = append(want, i)
+			matches = append(matches, StoredMatch{Key: lib.Articles[i].Key})
+		}
+		return matches
+	}
+	results, err := lib.Find(context.Background(), "harbour")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != len(want) {
+		t.Fatalf("%d results, want %d", len(results), len(want))
+	}
+	for i, r := range results {
+		if r.Index != want[i] || r.Article != lib.Articles[want[i]] {
+			t.Fatalf("result %d is article %d (%s), want %d", i, r.Index, r.Article.Title, want[i])
+		}
+	}
+	if got := searcher.reads.Load(); got != snippetsLoaded {
+		t.Errorf("the search read the text of %d results, want the first %d", got, snippetsLoaded)
+	}
+	last := results[len(results)-1]
+	for range 2 {
+		if s, _ := last.Snippet(); s != "The body of item 9 mentions the harbour." {
+			t.Errorf("the last result's snippet is %q", s)
+		}
+	}
+	if got := searcher.reads.Load(); got != snippetsLoaded+1 {
+		t.Errorf("after showing one more snippet twice, %d texts were read, want %d", got, snippetsLoaded+1)
+	}
 }

@@ -29,7 +29,7 @@ type Library struct {
 	positions map[*Article]int
 
 	keysOnce sync.Once
-	keys     map[string]int
+	byKey    []int32
 }
 
 // searchIndex returns the library's index, building it on first use, and

@@ -16,23 +16,30 @@ type Result struct {
 	Index int
 	// terms are the query's words, rarest first, for Snippet.
 	terms []string
-	// text is what a Searcher matched in, for an article whose body is
-	// not in memory; "" for others.
-	text string
+	// stored is what a Searcher matched in, for an article whose body is
+	// not in memory; nil for others.
+	stored *storedText
 }
 
 // Snippet returns one line of the article around the first match and the
 // byte ranges of the matching words in it. It is made on demand, so that a
 // search with thousands of results costs nothing for the ones not shown.
 func (r Result) Snippet() (string, [][2]int) {
-	if r.text != "" {
-		if s, ok := snippetIn(Sanitize(r.text), r.terms); ok {
+	if text := r.storedText(); text != "" {
+		if s, ok := snippetIn(Sanitize(text), r.terms); ok {
 			s = strings.Join(strings.Fields(s), " ")
 			return s, highlights(s, r.terms)
 		}
 		return "", nil
 	}
 	return snippet(r.Article, r.terms)
+}
+
+func (r Result) storedText() string {
+	if r.stored == nil {
+		return ""
+	}
+	return r.stored.get(context.Background())
 }
 
 // Search finds the articles that hold every word of query (as a word or

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -40,13 +41,14 @@ const searchLimit = 500
 // SearchStored finds the items whose title, author or text holds every
 // term of q (as a word or the start of one) and every phrase: those with
 // every term in the title first, then the rest, each newest first, at
-// most searchLimit in all, each with its searchable text for a snippet. It
-// makes a DB a model.Searcher for the library of stored items.
+// most searchLimit in all. It makes a DB a model.Searcher for the library
+// of stored items; StoredText gives a found item's text for its snippet.
 //
 // Newest first, not by a relevance score: FTS5 walks its index in rowid
 // order and stops at the limit, so a word in 10,000 items costs what a
 // rare one does; scoring them all (bm25) took 30 to 250 ms on 100,000
-// items, this takes a few.
+// items, this takes a few. Only keys are read: reading the text of every
+// match took three quarters of a search's time and most of its garbage.
 func (db *DB) SearchStored(ctx context.Context, q model.StoredQuery) ([]model.StoredMatch, error) {
 	match := ftsQuery(q)
 	if match == "" {
@@ -58,40 +60,51 @@ func (db *DB) SearchStored(ctx context.Context, q model.StoredQuery) ([]model.St
 		if len(out) >= searchLimit {
 			break
 		}
-		found, err := db.searchNewest(ctx, m, searchLimit)
+		err := db.searchNewest(ctx, m, searchLimit, func(key string) {
+			if !seen[key] && len(out) < searchLimit {
+				seen[key] = true
+				out = append(out, model.StoredMatch{Key: key})
+			}
+		})
 		if err != nil {
 			return nil, fmt.Errorf("search items: %w", err)
-		}
-		for _, f := range found {
-			if !seen[f.Key] && len(out) < searchLimit {
-				seen[f.Key] = true
-				out = append(out, f)
-			}
 		}
 	}
 	return out, nil
 }
 
-// searchNewest lists the newest limit items that match, with their text.
-func (db *DB) searchNewest(ctx context.Context, match string, limit int) ([]model.StoredMatch, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT i.key, f.title, f.author, f.body
-		FROM items_fts f JOIN items i ON i.id = f.rowid
+// searchNewest calls fn with the keys of the newest limit items that
+// match.
+func (db *DB) searchNewest(ctx context.Context, match string, limit int, fn func(key string)) error {
+	rows, err := db.sql.QueryContext(ctx, `SELECT i.key FROM items_fts f JOIN items i ON i.id = f.rowid
 		WHERE items_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`, match, limit)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []model.StoredMatch
 	for rows.Next() {
-		var m model.StoredMatch
-		var title, author, body string
-		if err := rows.Scan(&m.Key, &title, &author, &body); err != nil {
-			return nil, err
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return err
 		}
-		m.Text = body + "\n" + title + "\n" + author
-		out = append(out, m)
+		fn(key)
 	}
-	return out, rows.Err()
+	return rows.Err()
+}
+
+// StoredText returns the searchable text of the item with this article
+// key: its body's text, then its title and author, one to a line.
+func (db *DB) StoredText(ctx context.Context, key string) (string, error) {
+	var title, author, body string
+	err := db.sql.QueryRowContext(ctx, `SELECT f.title, f.author, f.body
+		FROM items i JOIN items_fts f ON f.rowid = i.id WHERE i.key = ?`, key).Scan(&title, &author, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("the text of item %s: %w", key, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("the text of item %s: %w", key, err)
+	}
+	return body + "\n" + title + "\n" + author, nil
 }
 
 // ftsQuery writes q in FTS5's query language: each term a quoted prefix,

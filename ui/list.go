@@ -19,7 +19,9 @@ import (
 type listModel struct {
 	com *common
 	lib *model.Library
-	// folded[i] is article i's title, byline and dateline, folded for matching.
+	// folded[i] is article i's title, byline and dateline, folded for
+	// matching; made when a filter is first typed (see foldedRows), so that
+	// a library of 100,000 items arrives without folding them.
 	folded []string
 	// visible are the indices (into lib.Articles) of the rows shown, in order;
 	// rows is the cursor over them.
@@ -42,10 +44,6 @@ func newListModel(com *common, lib *model.Library) listModel {
 	in.Prompt = "/"
 	in.Placeholder = "filter by title, byline, place"
 	l := listModel{com: com, lib: lib, input: in}
-	l.folded = make([]string, len(lib.Articles))
-	for i, a := range lib.Articles {
-		l.folded[i] = model.Fold(a.Title + " " + a.Byline + " " + a.Dateline)
-	}
 	l.applyFilter("")
 	l.fit()
 	return l
@@ -93,14 +91,15 @@ func (l *listModel) applyFilter(q string) {
 			l.visible = append(l.visible, i)
 		}
 	} else {
-		contains := make([]bool, len(l.folded))
-		for i, f := range l.folded {
+		folded := l.foldedRows()
+		contains := make([]bool, len(folded))
+		for i, f := range folded {
 			if strings.Contains(f, q) {
 				contains[i] = true
 				l.visible = append(l.visible, i)
 			}
 		}
-		for _, r := range list.DefaultFilter(q, l.folded) {
+		for _, r := range list.DefaultFilter(q, folded) {
 			if !contains[r.Index] {
 				l.visible = append(l.visible, r.Index)
 			}
@@ -108,6 +107,18 @@ func (l *listModel) applyFilter(q string) {
 	}
 	l.keepForView()
 	l.rows.setRows(len(l.visible))
+}
+
+// foldedRows returns what the filter matches of each article, folding the
+// articles on first use.
+func (l *listModel) foldedRows() []string {
+	if l.folded == nil {
+		l.folded = make([]string, len(l.lib.Articles))
+		for i, a := range l.lib.Articles {
+			l.folded[i] = model.Fold(a.Title + " " + a.Byline + " " + a.Dateline)
+		}
+	}
+	return l.folded
 }
 
 // fit lays the list out for the terminal's size and the filter line.
