@@ -175,5 +175,9 @@ func TestHelperWriter(t *testing.T) {
 			fail(err)
 		}
 		fmt.Println(n)
+		// A pause, as between a real writer's fetches: a loop that takes
+		// the lock again the moment it lets go can keep the other writer
+		// waiting past busy_timeout on a loaded machine, under -race.
+		time.Sleep(2 * time.Millisecond)
 	}
 }
