@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"kiosk/model"
 )
@@ -24,6 +26,11 @@ type articleSummary struct {
 	Words          int      `json:"words"`
 	ReadingMinutes int      `json:"reading_minutes"`
 	Comments       *int     `json:"comments"`
+	// Feed, URL and Published are a feed item's or web page's; null for
+	// files.
+	Feed      *string `json:"feed"`
+	URL       *string `json:"url"`
+	Published *string `json:"published"`
 }
 
 // articleDocument is the whole article, for `kiosk show --json`.
@@ -32,6 +39,8 @@ type articleDocument struct {
 	Markdown       bool        `json:"markdown"`
 	Blocks         []blockJSON `json:"blocks"`
 	CommentsFooter []string    `json:"comments_footer"`
+	// Links are the addresses the body's [1], [2], ... refer to.
+	Links []string `json:"links"`
 }
 
 type blockJSON struct {
@@ -47,8 +56,13 @@ type searchHit struct {
 	Snippet string `json:"snippet"`
 }
 
-// summarize describes the article at 0-based position i of its library.
-func summarize(a *model.Article, i int) articleSummary {
+// summarize describes the article at 0-based position i of its library,
+// loading the body of a feed item listed without one.
+func summarize(ctx context.Context, a *model.Article, i int) (articleSummary, error) {
+	a, err := a.Load(ctx)
+	if err != nil {
+		return articleSummary{}, err
+	}
 	s := articleSummary{
 		Index:          i + 1,
 		ID:             a.ID,
@@ -67,18 +81,31 @@ func summarize(a *model.Article, i int) articleSummary {
 	if a.Comments != nil && a.Comments.HasCount {
 		s.Comments = &a.Comments.Count
 	}
-	return s
+	s.Feed, s.URL = nonEmpty(a.Feed), nonEmpty(a.Link)
+	if !a.Published.IsZero() {
+		p := a.Published.Format(time.RFC3339)
+		s.Published = &p
+	}
+	return s, nil
 }
 
-func document(a *model.Article, i int) articleDocument {
-	d := articleDocument{articleSummary: summarize(a, i), Markdown: a.Markdown, Blocks: []blockJSON{}}
+func document(ctx context.Context, a *model.Article, i int) (articleDocument, error) {
+	sum, err := summarize(ctx, a, i)
+	if err != nil {
+		return articleDocument{}, err
+	}
+	a, _ = a.Load(ctx) // loaded by summarize, and held
+	d := articleDocument{articleSummary: sum, Markdown: a.Markdown, Blocks: []blockJSON{}, Links: a.Links}
+	if d.Links == nil {
+		d.Links = []string{}
+	}
 	for _, b := range a.Blocks {
 		d.Blocks = append(d.Blocks, blockJSON{Kind: b.Kind.String(), Text: b.Text, Number: b.Number})
 	}
 	if a.Comments != nil {
 		d.CommentsFooter = a.Comments.Lines
 	}
-	return d
+	return d, nil
 }
 
 func nonEmpty(s string) *string {

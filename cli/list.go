@@ -25,15 +25,15 @@ kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 			if err := sf.check(cmd); err != nil {
 				return err
 			}
-			lib, err := c.loadLibrary(paths)
-			if err != nil {
-				return err
-			}
 			st, err := c.openState(cmd.Context(), sf)
 			if err != nil {
 				return err
 			}
 			defer c.closeState(st)
+			lib, err := c.loadLibrary(cmd.Context(), paths, st.db)
+			if err != nil {
+				return err
+			}
 			c.adoptLibrary(cmd.Context(), st, lib)
 			if !asJSON {
 				return render.WriteList(c.stdout, lib, st)
@@ -41,7 +41,11 @@ kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 			out := make([]listedArticle, len(lib.Articles))
 			for i, a := range lib.Articles {
 				e := st.Get(a.Key)
-				out[i] = listedArticle{articleSummary: summarize(a, i), Read: e.Read, Starred: e.Starred}
+				sum, err := summarize(cmd.Context(), a, i)
+				if err != nil {
+					return err
+				}
+				out[i] = listedArticle{articleSummary: sum, Read: e.Read, Starred: e.Starred}
 			}
 			return writeJSON(c.stdout, out)
 		},

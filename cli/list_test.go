@@ -52,7 +52,7 @@ func TestListJSONHasExactlyTheDocumentedFields(t *testing.T) {
 	}
 	seed := got[0]
 	fields := slices.Sorted(maps.Keys(seed))
-	want := []string{"byline", "comments", "dateline", "headings", "id", "index", "paragraphs", "read", "reading_minutes", "source", "starred", "title", "words"}
+	want := []string{"byline", "comments", "dateline", "feed", "headings", "id", "index", "paragraphs", "published", "read", "reading_minutes", "source", "starred", "title", "url", "words"}
 	if !slices.Equal(fields, want) {
 		t.Errorf("fields = %v, want %v", fields, want)
 	}

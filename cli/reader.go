@@ -31,15 +31,15 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	}
 	if !isTerminal(c.stdout) || noneExist(paths) {
 		// Nothing to read is reported at once, without taking the screen.
-		lib, err := c.loadLibrary(paths)
-		if err != nil {
-			return err
-		}
 		st, err := c.openState(cmd.Context(), sf)
 		if err != nil {
 			return err
 		}
 		defer c.closeState(st)
+		lib, err := c.loadLibrary(cmd.Context(), paths, st.db)
+		if err != nil {
+			return err
+		}
 		c.adoptLibrary(cmd.Context(), st, lib)
 		return render.WriteList(c.stdout, lib, st)
 	}
@@ -53,10 +53,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	opts := ui.Options{Theme: display.theme, Width: display.width, State: st.State}
 	var lib *model.Library
 	if len(paths) == 0 {
-		// The built-in library loads in well under a frame: load it first
-		// so the first frame already shows it.
+		// The library loads in well under a frame (the built-in articles,
+		// or the list rows of stored items without their bodies): load it
+		// first so the first frame already shows it.
 		var err error
-		if lib, err = c.readLibrary(nil, nil); err != nil {
+		if lib, err = c.readLibrary(cmd.Context(), nil, st.db, nil); err != nil {
 			return err
 		}
 		c.adoptLibrary(cmd.Context(), st, lib)
@@ -75,7 +76,7 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	var arrived atomic.Bool
 	if lib == nil {
 		go loadInto(p, loaded, func(progress func(done, total int)) (*model.Library, error) {
-			lib, err := c.readLibrary(paths, progress)
+			lib, err := c.readLibrary(ctx, paths, st.db, progress)
 			c.adoptLibrary(ctx, st, lib)
 			// A folder with no articles yet is watched too, so that the
 			// first one copied in shows.
@@ -182,13 +183,14 @@ func (c *app) programOptions(cmd *cobra.Command) []tea.ProgramOption {
 // files and folders on disk, unless --no-watch says not to.
 func watchable(cmd *cobra.Command, paths []string) bool {
 	noWatch, _ := cmd.Flags().GetBool("no-watch")
-	return !noWatch && len(paths) > 0 && !slices.Contains(paths, stdinPath)
+	_, documents := splitDocuments(paths)
+	return !noWatch && len(paths) > 0 && !slices.Contains(paths, stdinPath) && len(documents) == 0
 }
 
 // noneExist reports whether paths are given and none of them exists.
 func noneExist(paths []string) bool {
 	for _, p := range paths {
-		if _, err := os.Lstat(p); p == stdinPath || !errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Lstat(p); p == stdinPath || isURL(p) || !errors.Is(err, os.ErrNotExist) {
 			return false
 		}
 	}
@@ -198,7 +200,7 @@ func noneExist(paths []string) bool {
 // checkPaths catches a mistyped command before it is taken for a missing
 // file: `kiosk lsit` suggests `kiosk list`.
 func (c *app) checkPaths(cmd *cobra.Command, paths []string) error {
-	if len(paths) == 0 {
+	if len(paths) == 0 || isURL(paths[0]) {
 		return nil
 	}
 	if _, err := os.Stat(paths[0]); !errors.Is(err, os.ErrNotExist) {

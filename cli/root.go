@@ -51,10 +51,13 @@ func (c *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "kiosk [PATH...]",
 		Short: "Read the news in your terminal",
-		Long: `kiosk reads news articles (plain-text and markdown files) in a full-screen
-reader. With no PATH it opens the articles built into it; given files or
-folders (read recursively) it opens those. A PATH of '-' reads one article
-from standard input.
+		Long: `kiosk reads news articles (plain-text, markdown and HTML files, and the
+items of feeds) in a full-screen reader. With no PATH it opens your library:
+the items of the feeds you subscribe to ('kiosk feeds', 'kiosk fetch'), or
+the articles built into it while you subscribe to none. Given files or
+folders (read recursively) it opens those. A PATH may also be a feed file or
+the http(s) address of a feed or a web page, read once without subscribing.
+A PATH of '-' reads one article from standard input.
 
 When standard output is not a terminal, kiosk prints the list of articles
 instead, as 'kiosk list' does. NO_COLOR turns colours off.
@@ -69,6 +72,12 @@ kiosk
 
 # Read a folder of articles with a light theme
 kiosk --theme light ~/news
+
+# Subscribe, fetch, read
+kiosk feeds import subs.opml && kiosk fetch && kiosk
+
+# Read a web page or a feed once
+kiosk https://example.com/story
 
 # Read an article piped in
 curl -s https://example.com/story.txt | kiosk -
@@ -97,7 +106,7 @@ kiosk search nordkorea --json | jq -r '.[].title'`,
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, "don't warn about files that were skipped")
 	root.SetFlagErrorFunc(flagError)
 	root.SuggestionsMinimumDistance = 2
-	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand(), c.serveCommand())
+	root.AddCommand(c.listCommand(), c.showCommand(), c.searchCommand(), c.serveCommand(), c.feedsCommand(), c.fetchCommand())
 	rejectUnknownShells(root)
 	c.useOwnHelp(root)
 	return root

@@ -11,6 +11,7 @@ import (
 
 	"kiosk/model"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 // noMatchError makes `kiosk search` exit with status 1 when nothing matches,
@@ -23,6 +24,7 @@ func (e *noMatchError) Error() string {
 
 func (c *app) searchCommand() *cobra.Command {
 	var asJSON bool
+	var dbf dbFlag
 	cmd := &cobra.Command{
 		Use:   "search QUERY [PATH...]",
 		Short: "Print the articles whose text matches",
@@ -44,17 +46,33 @@ kiosk search nato --json | jq -r '.[].id'`,
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			lib, err := c.loadLibrary(args[1:])
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			var db *store.DB
+			if len(args) == 1 {
+				var err error
+				if db, err = dbf.openExisting(ctx); err != nil {
+					return err
+				}
+				defer closeDB(db)
+			}
+			lib, err := c.loadLibrary(ctx, args[1:], db)
 			if err != nil {
 				return err
 			}
-			results := lib.Search(args[0])
+			results, err := lib.Find(ctx, args[0])
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				hits := make([]searchHit, len(results))
 				for i, r := range results {
 					snippet, _ := r.Snippet()
-					hits[i] = searchHit{articleSummary: summarize(r.Article, r.Index), Snippet: snippet}
+					sum, err := summarize(ctx, r.Article, r.Index)
+					if err != nil {
+						return err
+					}
+					hits[i] = searchHit{articleSummary: sum, Snippet: snippet}
 				}
 				if err := writeJSON(c.stdout, hits); err != nil {
 					return err
@@ -69,6 +87,7 @@ kiosk search nato --json | jq -r '.[].id'`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per matching article")
+	dbf.register(cmd)
 	return cmd
 }
 

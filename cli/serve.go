@@ -105,7 +105,7 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	// wish's Bubble Tea middleware reports a reader's crash through the
 	// default logger: give it the same format.
 	log.SetDefault(logger)
-	lib, err := c.loadLibrary(paths)
+	lib, err := c.loadLibrary(ctx, paths, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -12,9 +13,11 @@ import (
 
 	"kiosk/model"
 	"kiosk/render"
+	"kiosk/store"
 )
 
 type showFlags struct {
+	db       dbFlag
 	display  displayFlags
 	plain    bool
 	comments bool
@@ -50,7 +53,16 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 			if f.asJSON && f.plain {
 				return usagef(cmd, "--json and --plain cannot be used together: --json prints data, --plain prints text")
 			}
-			lib, err := c.loadLibrary(args[1:])
+			ctx := cmd.Context()
+			var db *store.DB
+			if len(args) == 1 {
+				var err error
+				if db, err = f.db.openExisting(ctx); err != nil {
+					return err
+				}
+				defer closeDB(db)
+			}
+			lib, err := c.loadLibrary(ctx, args[1:], db)
 			if err != nil {
 				return err
 			}
@@ -58,10 +70,14 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 			if err != nil {
 				return fileGivenAsArticle(cmd, err, args)
 			}
+			if a, err = a.Load(ctx); err != nil {
+				return err
+			}
 			return c.show(cmd, a, i, f)
 		},
 	}
 	f.display.register(cmd)
+	f.db.register(cmd)
 	cmd.Flags().BoolVarP(&f.plain, "plain", "p", false, "plain text even on a terminal")
 	cmd.Flags().BoolVarP(&f.comments, "comments", "c", false, "include the comments footer")
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the article as JSON: metadata and body blocks")
@@ -70,7 +86,11 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 
 func (c *app) show(cmd *cobra.Command, a *model.Article, i int, f showFlags) error {
 	if f.asJSON {
-		return writeJSON(c.stdout, document(a, i))
+		doc, err := document(cmd.Context(), a, i)
+		if err != nil {
+			return err
+		}
+		return writeJSON(c.stdout, doc)
 	}
 	width := f.display.textWidth(cmd, terminalWidth(c.stdout))
 	if f.plain || !isTerminal(c.stdout) {
@@ -127,7 +147,7 @@ func (c *app) completeArticle(_ *cobra.Command, args []string, _ string) ([]cobr
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveDefault
 	}
-	lib, err := c.readLibrary(nil, nil)
+	lib, err := c.readLibrary(context.Background(), nil, nil, nil)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -35,3 +35,9 @@ func versionString(info *debug.BuildInfo) string {
 	}
 	return fmt.Sprintf("devel (%s)", revision)
 }
+
+// version is this build's version, for the User-Agent of fetches.
+func (c *app) version() string {
+	info, _ := debug.ReadBuildInfo()
+	return versionString(info)
+}

@@ -98,6 +98,8 @@ type Article struct {
 	// path is the name the article was parsed from, unsanitised, so that a
 	// watched library can match file events to articles.
 	path string
+	// lazy loads the body of an article listed without one (see Lazy).
+	lazy *lazyBody
 }
 
 // wordsPerMinute is a common adult reading speed for news text.

@@ -103,6 +103,9 @@ func (ix *Index) remove(a *Article) {
 }
 
 func (ix *Index) add(a *Article) {
+	if a.lazy != nil {
+		return // its text is not here: a Library's Searcher finds it
+	}
 	slot := len(ix.docs)
 	if slot >= maxSlots {
 		ix.compact()

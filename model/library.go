@@ -19,12 +19,17 @@ type Library struct {
 	Name     string
 	Articles []*Article
 	Skipped  []Skipped
+	// Searcher, when set, finds the library's lazy articles (see Find).
+	Searcher Searcher
 
 	// index is built on the first search, and handed on to the next
 	// snapshot of a watched library, which updates it in place.
 	index     atomic.Pointer[Index]
 	indexOnce sync.Once
 	positions map[*Article]int
+
+	keysOnce sync.Once
+	keys     map[string]int
 }
 
 // searchIndex returns the library's index, building it on first use, and

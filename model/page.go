@@ -30,19 +30,41 @@ var errNoReadableText = errors.New("no readable text in the page")
 // charset comes from it, else from the page's <meta charset>, else from
 // the bytes themselves.
 func ParsePage(name string, data []byte, pageURL *url.URL, contentType string) (*Article, error) {
-	return parsePage(name, data, pageURL, contentType, true)
+	a, _, err := readPage(name, data, pageURL, contentType, true)
+	return a, err
+}
+
+// ParsePageHTML is ParsePage that also returns the readable part of the
+// page as HTML, to keep (the full text of a feed item) and turn into
+// blocks again with HTMLBlocks when it is read.
+func ParsePageHTML(name string, data []byte, pageURL *url.URL, contentType string) (*Article, string, error) {
+	a, content, err := readPage(name, data, pageURL, contentType, true)
+	if err != nil {
+		return nil, "", err
+	}
+	var b strings.Builder
+	if err := html.Render(&b, content); err != nil {
+		return nil, "", err
+	}
+	return a, b.String(), nil
 }
 
 // parsePage is ParsePage; markers says whether to add link references and
 // image placeholders (see nodeBlocks).
 func parsePage(name string, data []byte, pageURL *url.URL, contentType string, markers bool) (*Article, error) {
+	a, _, err := readPage(name, data, pageURL, contentType, markers)
+	return a, err
+}
+
+// readPage is parsePage, returning the page's readable content too.
+func readPage(name string, data []byte, pageURL *url.URL, contentType string, markers bool) (*Article, *html.Node, error) {
 	text, err := decodePage(data, contentType)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("not HTML: %w", err)
+		return nil, nil, fmt.Errorf("not HTML: %w", err)
 	}
 	if pageURL == nil {
 		pageURL = canonicalURL(doc)
@@ -51,15 +73,15 @@ func parsePage(name string, data []byte, pageURL *url.URL, contentType string, m
 	parser := readability.NewParser()
 	page, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if page.Node == nil {
-		return nil, errNoReadableText
+		return nil, nil, errNoReadableText
 	}
 	a := &Article{ID: idFromName(name), Source: Sanitize(name), path: name}
 	a.Blocks, a.Links = nodeBlocks(page.Node, pageURL, markers)
 	if len(a.Blocks) == 0 {
-		return nil, errNoReadableText
+		return nil, nil, errNoReadableText
 	}
 	a.Title = oneLine(page.Title())
 	a.Byline = trimByPrefix(oneLine(page.Byline()))
@@ -78,7 +100,7 @@ func parsePage(name string, data []byte, pageURL *url.URL, contentType string, m
 		a.Words += countWords(b.Text)
 	}
 	compact(a)
-	return a, nil
+	return a, page.Node, nil
 }
 
 // parseHTMLFile reads an .html or .htm file of a library as a web page.

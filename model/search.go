@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -15,12 +16,18 @@ type Result struct {
 	Index int
 	// terms are the query's words, rarest first, for Snippet.
 	terms []string
+	// snippet is the one a Searcher gave, when hasSnippet.
+	snippet    string
+	hasSnippet bool
 }
 
 // Snippet returns one line of the article around the first match and the
 // byte ranges of the matching words in it. It is made on demand, so that a
 // search with thousands of results costs nothing for the ones not shown.
 func (r Result) Snippet() (string, [][2]int) {
+	if r.hasSnippet {
+		return r.snippet, highlights(r.snippet, r.terms)
+	}
 	return snippet(r.Article, r.terms)
 }
 
@@ -29,12 +36,14 @@ func (r Result) Snippet() (string, [][2]int) {
 // in the title, byline, dateline, headings, body or comments. Results are
 // ranked: title matches first, then headings, byline and dateline, body,
 // comments, and more occurrences above fewer. The index is built on the
-// first search.
+// first search. A library with a Searcher finds its lazy articles too
+// (see Find); an error of the Searcher leaves those out.
 func (l *Library) Search(query string) []Result {
-	q := parseQuery(query)
-	if len(q.terms) == 0 {
-		return nil
-	}
+	results, _ := l.Find(context.Background(), query)
+	return results
+}
+
+func (l *Library) search(q query) []Result {
 	index, positions := l.searchIndex()
 	byRarity := index.byRarity(q.terms)
 	var results []Result

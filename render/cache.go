@@ -2,6 +2,7 @@ package render
 
 import (
 	"container/list"
+	"context"
 	"fmt"
 	"sync"
 
@@ -93,7 +94,8 @@ func (c *Cache) Document(a *model.Article, o Options) (*Document, error) {
 	return v.(*Document), nil
 }
 
-// renderDocument turns a panic in the renderer into an error: singleflight
+// renderDocument loads the body of an article listed without one (a feed
+// item), and turns a panic in the renderer into an error: singleflight
 // would hand the panic on to every reader waiting for this rendering, and in
 // a server those are other people's sessions.
 func (c *Cache) renderDocument(a *model.Article, o Options) (doc *Document, err error) {
@@ -102,6 +104,10 @@ func (c *Cache) renderDocument(a *model.Article, o Options) (doc *Document, err 
 			err = fmt.Errorf("render article %s: the renderer failed (%v); try another width or theme", a.ID, r)
 		}
 	}()
+	a, err = a.Load(context.Background())
+	if err != nil {
+		return nil, err
+	}
 	out, err := c.render(a, o)
 	if err != nil {
 		return nil, err

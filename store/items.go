@@ -141,6 +141,9 @@ func (db *DB) UpsertItems(ctx context.Context, feedID int64, items []Item, fetch
 			if _, err := body.Exec(id, it.ContentHTML, it.Summary); err != nil {
 				return err
 			}
+			if err := indexItem(tx, id, it.Title, it.Author, searchBody(it.ContentHTML, it.Summary, "")); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -261,12 +264,22 @@ func (db *DB) ItemBody(ctx context.Context, id int64) (ItemBody, error) {
 	return b, nil
 }
 
-// SetFullText stores the readable text fetched from item id's web page.
+// SetFullText stores the readable text fetched from item id's web page,
+// which the search index then holds in place of the feed's text.
 func (db *DB) SetFullText(ctx context.Context, id int64, html string) error {
-	res, err := db.sql.ExecContext(ctx, `INSERT INTO item_bodies (item_id, full_text_html)
-		SELECT id, ? FROM items WHERE id = ?
-		ON CONFLICT (item_id) DO UPDATE SET full_text_html = excluded.full_text_html`, html, id)
-	return affectedOne(res, err, "store full text of item", id)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec(`INSERT INTO item_bodies (item_id, full_text_html)
+			SELECT id, ? FROM items WHERE id = ?
+			ON CONFLICT (item_id) DO UPDATE SET full_text_html = excluded.full_text_html`, html, id)
+		if err := affectedOne(res, err, "store full text of item", id); err != nil {
+			return err
+		}
+		var title, author string
+		if err := tx.QueryRow(`SELECT title, author FROM items WHERE id = ?`, id).Scan(&title, &author); err != nil {
+			return err
+		}
+		return indexItem(tx, id, title, author, searchBody("", "", html))
+	})
 }
 
 // PruneItems deletes the items dated before cutoff and no longer in their

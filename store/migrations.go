@@ -14,6 +14,7 @@ var migrations = []func(tx *sql.Tx) error{
 	readingStateSchema,
 	readersSchema,
 	feedsSchema,
+	itemSearchSchema,
 }
 
 // SchemaVersion is the schema version this kiosk writes.
@@ -121,6 +122,55 @@ func feedsSchema(tx *sql.Tx) error {
 		`CREATE INDEX items_newest ON items (sort_time DESC, id DESC)`,
 		`CREATE INDEX items_of_feed ON items (feed_id, sort_time DESC)`,
 	)
+}
+
+// Version 4: a full-text index of items (SQLite FTS5), so that searching
+// 100,000 items needs none of their bodies in memory. Its rowid is the
+// item's id; UpsertItems and SetFullText keep it up to date, and deleting
+// an item deletes its entry.
+func itemSearchSchema(tx *sql.Tx) error {
+	err := execAll(tx,
+		`CREATE VIRTUAL TABLE items_fts USING fts5 (title, author, body,
+			tokenize = 'unicode61 remove_diacritics 2')`,
+		`CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+			DELETE FROM items_fts WHERE rowid = old.id;
+		END`,
+	)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.Query(`SELECT i.id, i.title, i.author, coalesce(b.content_html, ''), coalesce(b.summary, ''),
+			coalesce(b.full_text_html, '')
+		FROM items i LEFT JOIN item_bodies b ON b.item_id = i.id`)
+	if err != nil {
+		return err
+	}
+	type entry struct {
+		id                  int64
+		title, author, body string
+	}
+	var entries []entry
+	for rows.Next() {
+		var e entry
+		var content, summary, full string
+		if err := rows.Scan(&e.id, &e.title, &e.author, &content, &summary, &full); err != nil {
+			rows.Close()
+			return err
+		}
+		e.body = searchBody(content, summary, full)
+		entries = append(entries, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if _, err := tx.Exec(`INSERT INTO items_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)`,
+			e.id, e.title, e.author, e.body); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func execAll(tx *sql.Tx, statements ...string) error {

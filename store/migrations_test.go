@@ -44,10 +44,12 @@ var fill = map[int]func(tx *sql.Tx) error{
 	3: func(tx *sql.Tx) error {
 		return execAll(tx,
 			`INSERT INTO feeds (id, url, title, etag, added) VALUES (7, 'https://example.org/feed', 'Example', '"v1"', 1)`,
-			`INSERT INTO items (feed_id, key, dedup, guid, title, hash, fetched_at, last_seen, sort_time)
-				VALUES (7, 'item:7:x', 'guid:x', 'x', 'An item', 'h', 1, 1, 1)`,
+			`INSERT INTO items (id, feed_id, key, dedup, guid, title, hash, fetched_at, last_seen, sort_time)
+				VALUES (70, 7, 'item:7:x', 'guid:x', 'x', 'An item', 'h', 1, 1, 1)`,
+			`INSERT INTO item_bodies (item_id, content_html) VALUES (70, '<p>Glaciers &amp; <b>fjords</b></p>')`,
 		)
 	},
+	4: func(tx *sql.Tx) error { return nil }, // the search index holds nothing of its own
 }
 
 func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
@@ -95,6 +97,12 @@ func TestMigrateFromEveryEarlierVersionKeepsData(t *testing.T) {
 				db.sql.QueryRow(`SELECT count(*) FROM readers WHERE reader = 'SHA256:other'`).Scan(&n)
 				if n != 1 {
 					t.Error("a reader known before was lost")
+				}
+			}
+			if from == 3 {
+				got, err := db.SearchStored(ctx, model.StoredQuery{Terms: []string{"fjord"}})
+				if err != nil || len(got) != 1 || got[0].Key != "item:7:x" || got[0].Snippet != "Glaciers & fjords" {
+					t.Errorf("an item stored before the search index is found as %+v, %v", got, err)
 				}
 			}
 			checkLatestSchemaWorks(t, db)
