@@ -52,6 +52,8 @@ type pagerModel struct {
 	resume      model.Position
 	opening     int
 	readPending bool
+	// text is the full text or the feed's own (fulltext.go).
+	text itemText
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -84,6 +86,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
+	p.text = itemText{}
 	p.vp.SetXOffset(0)
 	return tea.Batch(p.rerender(comments), reading)
 }
@@ -319,6 +322,12 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	}
 	if p.wide() {
 		left = append(left, p.sidewaysHint())
+	}
+	if t := p.textStatus(); t != "" {
+		left = append(left, t)
+	}
+	if a := p.com.activity; a != "" {
+		left = append(left, a)
 	}
 	if p.note != "" {
 		left = append(left, p.note)
