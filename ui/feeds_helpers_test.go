@@ -225,7 +225,6 @@ func mustNotShow(t *testing.T, m *Model, texts ...string) {
 	}
 }
 
-
 // messagesOf runs cmd and the commands of a batch it makes, once each,
 // and returns their messages without giving them to the reader.
 func messagesOf(cmd tea.Cmd) []tea.Msg {
