@@ -57,8 +57,13 @@ func (p *pagerModel) gotTextOf(msg textOfMsg) tea.Cmd {
 		return nil
 	}
 	p.text.kind = msg.kind
-	p.text.full = msg.kind == TextFull
-	if msg.kind == TextSummary {
+	switch msg.kind {
+	case TextSummary:
+		return p.loadText(true)
+	case TextFull:
+		// The library's article may hold the summary it was first
+		// opened with, its rendering cached: load the stored full text.
+		p.text.full = true
 		return p.loadText(true)
 	}
 	return nil
