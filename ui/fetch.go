@@ -93,7 +93,7 @@ func (m *Model) fetchDone(msg fetchDoneMsg) tea.Cmd {
 	r := msg.result
 	var cmds []tea.Cmd
 	if r.Lib != nil && m.lib != nil {
-		cmds = append(cmds, m.applyUpdate(diffLibraries(m.lib, r.Lib)))
+		cmds = append(cmds, m.applyUpdate(DiffLibraries(m.lib, r.Lib)))
 	} else if r.Lib != nil {
 		m.setLibrary(r.Lib, nil)
 	}
@@ -151,9 +151,9 @@ func (m *Model) refreshFeedItems(f FeedRow) tea.Cmd {
 	}
 }
 
-// diffLibraries is the update from old to next: the articles added and
-// removed, by ID.
-func diffLibraries(old, next *model.Library) model.Update {
+// DiffLibraries is the update from old to next: the articles added and
+// removed, by ID, as a reader shows them.
+func DiffLibraries(old, next *model.Library) model.Update {
 	u := model.Update{Lib: next}
 	before := make(map[string]bool, len(old.Articles))
 	for _, a := range old.Articles {
