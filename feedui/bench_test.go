@@ -168,6 +168,16 @@ func BenchmarkFirstFrame(b *testing.B) {
 			firstFrame(lib, ui.Options{Theme: render.ThemeDark, State: st, Feeds: Local(db, st, nil)})
 		}
 	})
+	// The reader's own share: the rows loaded already.
+	lib, err := news.OpenLibrary(ctx, db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("100000-items-loaded", func(b *testing.B) {
+		for b.Loop() {
+			firstFrame(lib, ui.Options{Theme: render.ThemeDark, State: st, Feeds: Local(db, st, nil)})
+		}
+	})
 }
 
 func firstFrame(lib *model.Library, opts ui.Options) *ui.Model {

@@ -61,10 +61,12 @@ func (p *pagerModel) gotTextOf(msg textOfMsg) tea.Cmd {
 	case TextSummary:
 		return p.loadText(true)
 	case TextFull:
-		// The library's article may hold the summary it was first
-		// opened with, its rendering cached: load the stored full text.
 		p.text.full = true
-		return p.loadText(true)
+		if p.fetchedHere[p.article.Key] {
+			// The library's article still holds the summary it was first
+			// opened with, its rendering cached: load the stored full text.
+			return p.loadText(true)
+		}
 	}
 	return nil
 }
@@ -91,6 +93,9 @@ func (p *pagerModel) gotText(msg textMsg, comments bool) tea.Cmd {
 	}
 	p.text.full, p.text.variant = msg.full, true
 	if msg.full {
+		if p.text.kind != TextFull {
+			p.fetchedHere[msg.article.Key] = true
+		}
 		p.text.kind = TextFull
 	}
 	return p.replace(msg.article, comments)

@@ -52,8 +52,11 @@ type pagerModel struct {
 	resume      model.Position
 	opening     int
 	readPending bool
-	// text is the full text or the feed's own (fulltext.go).
-	text itemText
+	// text is the full text or the feed's own (fulltext.go);
+	// fetchedHere holds the keys of the items whose full text this reader
+	// fetched, whose library articles may still hold their summaries.
+	text        itemText
+	fetchedHere map[string]bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -70,7 +73,7 @@ func newPagerModel(com *common) pagerModel {
 	vp.MouseWheelDelta = 3
 	in := textinput.New()
 	in.Prompt = "/"
-	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1}
+	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1, fetchedHere: map[string]bool{}}
 }
 
 // open shows article a (library index i), rendering it if the cache lacks it.
