@@ -117,7 +117,7 @@ func newKeyMaps() keyMaps {
 	return keyMaps{
 		Global:  globalKeys{Quit: bind("quit", "ctrl+c")},
 		Loading: loadingKeys{Quit: bind("quit", "q")},
-		Empty:   emptyKeys{Quit: bind("quit", "q", "esc"), Skipped: bind("skipped files", "!"), Fetch: bind("fetch the feeds", "r")},
+		Empty:   emptyKeys{Quit: bind("quit", "q", "esc"), Skipped: bind("skipped files", "!"), Fetch: bind("fetch every feed", "r")},
 		List: listKeys{
 			Nav: navKeys{
 				Up:       bind("up", "up", "k"),
@@ -140,7 +140,7 @@ func newKeyMaps() keyMaps {
 			StarredOnly: bind("starred only/all", "B"),
 			Feeds:       bind("feeds", "F"),
 			BackToFeeds: bind("back to the feeds", "q", "esc"),
-			Fetch:       bind("fetch the feeds", "r"),
+			Fetch:       bind("fetch every feed", "r"),
 			Link:        bind("open the link", "o"),
 		},
 		Filter: filterKeys{
@@ -197,10 +197,10 @@ func newKeyMaps() keyMaps {
 				Top:      bind("first", "g", "home"),
 				Bottom:   bind("last", "G", "end"),
 			},
-			Open:     bind("the feed's items", "enter", "l", "right"),
-			MarkRead: bind("mark the feed read", "A"),
-			Fetch:    bind("fetch the feeds", "r"),
-			Back:     bind("back to the list", "q", "esc", "h", "left"),
+			Open:     bind("items", "enter", "l", "right"),
+			MarkRead: bind("mark feed read", "A"),
+			Fetch:    bind("fetch now", "r"),
+			Back:     bind("back", "q", "esc", "h", "left"),
 			Help:     bind("help", "?"),
 		},
 		Text: textKeys{
@@ -219,7 +219,7 @@ func newKeyMaps() keyMaps {
 
 // ShortHelp is the key line under the list.
 func (k listKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Feeds, k.BackToFeeds, k.Help, k.Quit}
 }
 
 // FullHelp is the list's part of the help screen.

@@ -160,7 +160,7 @@ func emptyView(c *common, lib *model.Library, err error) string {
 	if lib != nil && len(lib.Skipped) > 0 {
 		lines = append(lines, plural(len(lib.Skipped), "file was", "files were")+" skipped: "+c.keys.Empty.Skipped.Help().Key+" shows why.")
 	}
-	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped})))
+	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped, c.keys.Empty.Fetch})))
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
