@@ -46,8 +46,10 @@ func (c *app) serveCommand() *cobra.Command {
 		Use:   "serve [PATH...]",
 		Short: "Serve the reader to SSH clients",
 		Long: `Serve the reader over SSH. Everyone who connects with 'ssh -p PORT HOST' gets
-their own reader on the same articles (the built-in ones, or PATHs), at their
-own window size and colours. Without a terminal, clients can run 'list',
+their own reader on the same articles (the items of the feeds subscribed in
+the database, else the built-in ones; or PATHs), at their own window size and
+colours. The server fetches the feeds itself, every reader sees new items
+arrive, and readers can neither subscribe nor make it fetch an address. Without a terminal, clients can run 'list',
 'show N' and 'help' instead; nothing else is ever executed.
 
 With no --authorized-keys the server is an open kiosk: anyone who can reach
