@@ -80,6 +80,12 @@ kiosk fetch --keep 30`,
 				}
 			} else if len(reports) == 0 {
 				fmt.Fprintf(c.stdout, "no feed is due yet; 'kiosk fetch --all' fetches all %d now\n", len(feeds))
+			} else {
+				for _, r := range reports {
+					if line := fullTextLine(r); line != "" {
+						fmt.Fprintln(c.stdout, line)
+					}
+				}
 			}
 			if keepDays > 0 {
 				n, err := db.PruneItems(ctx, "", time.Now().AddDate(0, 0, -keepDays))
@@ -125,12 +131,6 @@ func reportLine(r news.FeedReport) string {
 		if r.Updated > 0 {
 			parts = append(parts, fmt.Sprintf("%d updated", r.Updated))
 		}
-		if r.FullText > 0 {
-			parts = append(parts, fmt.Sprintf("%d full texts", r.FullText))
-		}
-		if len(r.FullTextErrors) > 0 {
-			parts = append(parts, fmt.Sprintf("%d pages not fetched: %s", len(r.FullTextErrors), oneLineField(r.FullTextErrors[0].Error())))
-		}
 		if r.Moved != "" {
 			parts = append(parts, "moved to "+oneLineField(r.Moved))
 		}
@@ -143,18 +143,33 @@ func reportLine(r news.FeedReport) string {
 	return fmt.Sprintf("unchanged\t%s\t%s", name, note)
 }
 
+// fullTextLine says what --full-text did for one feed's new items, once
+// every feed is fetched: "" when it fetched nothing.
+func fullTextLine(r news.FeedReport) string {
+	if r.FullText == 0 && len(r.FullTextErrors) == 0 {
+		return ""
+	}
+	line := fmt.Sprintf("full text\t%s\t%s stored", oneLineField(feedName(r.Feed)), plural(r.FullText, "page", "pages"))
+	if n := len(r.FullTextErrors); n > 0 {
+		line += fmt.Sprintf(", %d not: %s", n, oneLineField(r.FullTextErrors[0].Error()))
+	}
+	return line
+}
+
 // fetchJSON is one feed in `kiosk fetch --json`.
 type fetchJSON struct {
-	Title    string  `json:"title"`
-	URL      string  `json:"url"`
-	Change   string  `json:"change"`
-	Outcome  string  `json:"outcome"`
-	Added    int     `json:"added"`
-	Updated  int     `json:"updated"`
-	FullText int     `json:"full_text"`
-	Moved    *string `json:"moved_to"`
-	Disabled bool    `json:"disabled"`
-	Error    *string `json:"error"`
+	Title    string `json:"title"`
+	URL      string `json:"url"`
+	Change   string `json:"change"`
+	Outcome  string `json:"outcome"`
+	Added    int    `json:"added"`
+	Updated  int    `json:"updated"`
+	FullText int    `json:"full_text"`
+	// FullTextErrors say why pages of new items were not stored.
+	FullTextErrors []string `json:"full_text_errors"`
+	Moved          *string  `json:"moved_to"`
+	Disabled       bool     `json:"disabled"`
+	Error          *string  `json:"error"`
 }
 
 func toFetchJSON(r news.FeedReport) fetchJSON {
@@ -162,6 +177,10 @@ func toFetchJSON(r news.FeedReport) fetchJSON {
 		Added: r.Added, Updated: r.Updated, FullText: r.FullText, Moved: nonEmpty(r.Moved), Disabled: r.Disabled}
 	if r.Err != nil {
 		j.Error = nonEmpty(r.Err.Error())
+	}
+	j.FullTextErrors = []string{}
+	for _, err := range r.FullTextErrors {
+		j.FullTextErrors = append(j.FullTextErrors, err.Error())
 	}
 	return j
 }

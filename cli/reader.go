@@ -19,6 +19,7 @@ import (
 	"kiosk/model"
 	"kiosk/news"
 	"kiosk/render"
+	"kiosk/store"
 	"kiosk/ui"
 )
 
@@ -56,11 +57,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	opts := ui.Options{Theme: display.theme, Width: display.width, State: st.State}
 	var lib *model.Library
 	if len(paths) == 0 {
-		// The library loads in well under a frame (the built-in articles,
-		// or the list rows of stored items without their bodies): load it
-		// first so the first frame already shows it.
+		// The built-in articles, or the newest rows of the stored items,
+		// load in well under a frame: load them first so the first frame
+		// already shows them. The rest of a long list follows.
 		var err error
-		if lib, err = c.readLibrary(cmd.Context(), nil, st.db, nil); err != nil {
+		if lib, err = c.firstLibrary(cmd.Context(), st.db); err != nil {
 			return err
 		}
 		c.adoptLibrary(cmd.Context(), st, lib)
@@ -97,6 +98,14 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 			}
 			return lib, err
 		})
+	}
+	if lib != nil && lib.Searcher != nil && len(lib.Articles) == firstItems {
+		go func() {
+			full, err := news.CompleteLibrary(ctx, st.db, lib)
+			if err == nil {
+				p.Send(ui.LibraryUpdateMsg{Update: model.Update{Lib: full}})
+			}
+		}()
 	}
 	_, err = p.Run()
 	signals.close()
@@ -217,4 +226,21 @@ func (c *app) checkPaths(cmd *cobra.Command, paths []string) error {
 		return usagef(cmd, "%q is neither a file nor a command: did you mean 'kiosk %s'?", oneLine(paths[0]), strings.Join(s, "' or 'kiosk "))
 	}
 	return nil
+}
+
+// firstItems is how many stored items the reader lists before its first
+// frame: a few screens, read in milliseconds however many are stored.
+const firstItems = 200
+
+// firstLibrary is what the reader shows first with no paths: the built-in
+// articles, or the newest of the stored items (see homeLibrary).
+func (c *app) firstLibrary(ctx context.Context, db *store.DB) (*model.Library, error) {
+	if db == nil {
+		return c.homeLibrary(ctx, nil)
+	}
+	lib, err := news.OpenFirstItems(ctx, db, firstItems)
+	if err != nil || len(lib.Articles) > 0 {
+		return lib, err
+	}
+	return c.homeLibrary(ctx, db)
 }

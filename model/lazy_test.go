@@ -13,7 +13,7 @@ func TestLazyLoadsOnceUnderConcurrentAccess(t *testing.T) {
 	var loads atomic.Int32
 	row := Article{ID: "item-1", Key: "item:1:abc", Source: "item:1:abc", Title: "Row \x1b[31mtitle",
 		Feed: "Example", Link: "https://example.com/1"}
-	a := Lazy(row, func(ctx context.Context) (*Article, error) {
+	a := Lazy(row, func(ctx context.Context, _ *Article) (*Article, error) {
 		loads.Add(1)
 		time.Sleep(10 * time.Millisecond) // long enough for every caller to arrive
 		return ItemArticle(row, "<p>The body.</p><p>See <a href=\"/x\">this</a>.</p>", nil), nil
@@ -56,7 +56,7 @@ func TestLazyLoadsOnceUnderConcurrentAccess(t *testing.T) {
 
 func TestLazyLoadErrorIsRetried(t *testing.T) {
 	fail := true
-	a := Lazy(Article{Key: "item:1:x", Feed: "Blog"}, func(context.Context) (*Article, error) {
+	a := Lazy(Article{Key: "item:1:x", Feed: "Blog"}, func(context.Context, *Article) (*Article, error) {
 		if fail {
 			return nil, errors.New("database is locked")
 		}
@@ -83,14 +83,14 @@ func TestLazyArticlesAreSearchedByTheSearcher(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	item := Lazy(Article{Key: "item:1:y", Title: "Ice news"}, func(context.Context) (*Article, error) {
+	item := Lazy(Article{Key: "item:1:y", Title: "Ice news"}, func(context.Context, *Article) (*Article, error) {
 		t.Error("search loaded a body")
 		return nil, errors.New("no")
 	})
 	var asked StoredQuery
 	lib := &Library{Articles: []*Article{file, item}, Searcher: searcherFunc(func(q StoredQuery) []StoredMatch {
 		asked = q
-		return []StoredMatch{{Key: "item:1:y", Snippet: "the harbour is frozen"}, {Key: "item:9:gone"}}
+		return []StoredMatch{{Key: "item:1:y", Text: "Up north the harbour is frozen"}, {Key: "item:9:gone"}}
 	})}
 	results, err := lib.Find(context.Background(), `Härbour "is frozen"`)
 	if err != nil {
@@ -102,7 +102,7 @@ func TestLazyArticlesAreSearchedByTheSearcher(t *testing.T) {
 	if len(results) != 1 || results[0].Article != item || results[0].Index != 1 {
 		t.Fatalf("results %+v: want the item only (the file lacks the phrase)", results)
 	}
-	if s, marks := results[0].Snippet(); s != "the harbour is frozen" || len(marks) == 0 {
+	if s, marks := results[0].Snippet(); s != "Up north the harbour is frozen" || len(marks) == 0 {
 		t.Errorf("snippet %q marks %v", s, marks)
 	}
 }

@@ -39,9 +39,13 @@ func (l *Library) searchIndex() (*Index, map[*Article]int) {
 		if l.index.Load() == nil {
 			l.index.Store(NewIndex(l.Articles))
 		}
-		l.positions = make(map[*Article]int, len(l.Articles))
+		// Lazy articles are not in the index (a Searcher finds them):
+		// a library of 100,000 feed items needs no map of them here.
+		l.positions = map[*Article]int{}
 		for i, a := range l.Articles {
-			l.positions[a] = i
+			if a.lazy == nil {
+				l.positions[a] = i
+			}
 		}
 	})
 	return l.index.Load(), l.positions

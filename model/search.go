@@ -16,17 +16,21 @@ type Result struct {
 	Index int
 	// terms are the query's words, rarest first, for Snippet.
 	terms []string
-	// snippet is the one a Searcher gave, when hasSnippet.
-	snippet    string
-	hasSnippet bool
+	// text is what a Searcher matched in, for an article whose body is
+	// not in memory; "" for others.
+	text string
 }
 
 // Snippet returns one line of the article around the first match and the
 // byte ranges of the matching words in it. It is made on demand, so that a
 // search with thousands of results costs nothing for the ones not shown.
 func (r Result) Snippet() (string, [][2]int) {
-	if r.hasSnippet {
-		return r.snippet, highlights(r.snippet, r.terms)
+	if r.text != "" {
+		if s, ok := snippetIn(Sanitize(r.text), r.terms); ok {
+			s = strings.Join(strings.Fields(s), " ")
+			return s, highlights(s, r.terms)
+		}
+		return "", nil
 	}
 	return snippet(r.Article, r.terms)
 }

@@ -10,7 +10,7 @@ import (
 // index cannot. Feed items are searched in the store this way.
 type Searcher interface {
 	// SearchStored returns the matching articles' keys, best first, each
-	// with a one-line snippet around a match ("" for none).
+	// with its text, in which a snippet is found when one is shown.
 	SearchStored(ctx context.Context, q StoredQuery) ([]StoredMatch, error)
 }
 
@@ -25,8 +25,8 @@ type StoredQuery struct {
 
 // StoredMatch is one article a Searcher found.
 type StoredMatch struct {
-	Key     string
-	Snippet string
+	Key  string
+	Text string // what the search matched in: body first, then the rest
 }
 
 // Find is Search, with the lazy articles that l.Searcher finds after the
@@ -50,8 +50,7 @@ func (l *Library) Find(ctx context.Context, query string) ([]Result, error) {
 		if !ok {
 			continue // stored since this library was listed
 		}
-		results = append(results, Result{Article: l.Articles[pos], Index: pos, terms: q.terms,
-			snippet: Sanitize(m.Snippet), hasSnippet: true})
+		results = append(results, Result{Article: l.Articles[pos], Index: pos, terms: q.terms, text: m.Text})
 	}
 	return results, nil
 }

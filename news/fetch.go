@@ -31,7 +31,7 @@ func (c Change) String() string {
 
 // FeedReport is what fetching one feed did.
 type FeedReport struct {
-	Feed    store.Feed // as it was before the fetch
+	Feed    store.Feed // as it was before the fetch, with the title the feed gives
 	Outcome feed.Outcome
 	Change  Change
 	Added   int // new items
@@ -156,6 +156,9 @@ func record(ctx context.Context, db *store.DB, f store.Feed, res feed.Result, no
 		fetch.ETag, fetch.LastModified = f.ETag, f.LastModified
 	case res.Outcome == feed.Parsed:
 		parsed := res.Feed
+		if parsed.Title != "" {
+			rep.Feed.Title = parsed.Title // stored in place of the one given when subscribing
+		}
 		due.Errors, due.SkipHours = 0, parsed.SkipHours
 		due.TTL = max(due.TTL, parsed.TTL)
 		fetch.Title, fetch.SiteURL, fetch.MinInterval = parsed.Title, parsed.SiteURL, parsed.TTL

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 
 	"kiosk/model"
 	"kiosk/store"
@@ -14,29 +15,62 @@ const LibraryName = "your feeds"
 
 // OpenLibrary lists the items of every subscribed feed, newest first, as
 // lazy articles (model.Lazy): a list row each, read without bodies, so a
-// library of 100,000 items opens fast and small. Opening or printing an
-// article loads its body from db (LoadItem). The library searches the
-// items' text in the store (store.DB.SearchStored). Read marks are not
-// part of the articles: a store.State has them, by article Key.
+// library of 100,000 items stays small. Opening or printing an article
+// loads its body from db. The library searches the items' text in the
+// store (store.DB.SearchStored). Read marks are not part of the articles:
+// a store.State has them, by article Key.
 func OpenLibrary(ctx context.Context, db *store.DB) (*model.Library, error) {
-	rows, err := db.Items(ctx, store.ItemQuery{})
+	return CompleteLibrary(ctx, db, nil)
+}
+
+// OpenFirstItems is OpenLibrary for the newest n items only: what a first
+// frame shows, in milliseconds however many items are stored.
+// CompleteLibrary then lists the rest.
+func OpenFirstItems(ctx context.Context, db *store.DB, n int) (*model.Library, error) {
+	return listLibrary(ctx, db, store.ItemQuery{Limit: max(n, 1)}, nil)
+}
+
+// CompleteLibrary is OpenLibrary that keeps the articles of partial (a
+// library OpenFirstItems or OpenLibrary made) for the items it lists
+// again, so that a reader's selection and open article stay what they
+// are. partial may be nil.
+func CompleteLibrary(ctx context.Context, db *store.DB, partial *model.Library) (*model.Library, error) {
+	var known map[string]*model.Article
+	if partial != nil {
+		known = make(map[string]*model.Article, len(partial.Articles))
+		for _, a := range partial.Articles {
+			known[a.Key] = a
+		}
+	}
+	return listLibrary(ctx, db, store.ItemQuery{}, known)
+}
+
+func listLibrary(ctx context.Context, db *store.DB, q store.ItemQuery, known map[string]*model.Article) (*model.Library, error) {
+	lib := &model.Library{Name: LibraryName, Searcher: db}
+	load := bodyLoader(db)
+	err := db.EachItem(ctx, q, func(r store.ItemRow) {
+		if a, ok := known[r.Key]; ok {
+			lib.Articles = append(lib.Articles, a)
+			return
+		}
+		lib.Articles = append(lib.Articles, model.Lazy(rowArticle(r), load))
+	})
 	if err != nil {
 		return nil, err
-	}
-	lib := &model.Library{Name: LibraryName, Articles: make([]*model.Article, len(rows)), Searcher: db}
-	for i, r := range rows {
-		lib.Articles[i] = ItemRowArticle(db, r)
 	}
 	return lib, nil
 }
 
-// ItemRowArticle is the lazy article of a stored item: its ID and Key are
-// the item's key, so that reading state stays with the item.
-func ItemRowArticle(db *store.DB, r store.ItemRow) *model.Article {
-	row := rowArticle(r)
-	return model.Lazy(row, func(ctx context.Context) (*model.Article, error) {
-		return loadItem(ctx, db, row, r.ID, true)
-	})
+// bodyLoader loads the bodies of db's items, found by their key: one
+// loader for a whole library.
+func bodyLoader(db *store.DB) model.BodyLoader {
+	return func(ctx context.Context, row *model.Article) (*model.Article, error) {
+		body, err := db.ItemBodyByKey(ctx, row.Key)
+		if err != nil {
+			return nil, fmt.Errorf("loading the item from %s: %w", db.Path(), err)
+		}
+		return itemArticle(*row, body, true), nil
+	}
 }
 
 func rowArticle(r store.ItemRow) model.Article {
@@ -48,22 +82,22 @@ func rowArticle(r store.ItemRow) model.Article {
 // it was fetched and fullText is true, else the feed's own content, else
 // its summary.
 func LoadItem(ctx context.Context, db *store.DB, r store.ItemRow, fullText bool) (*model.Article, error) {
-	return loadItem(ctx, db, rowArticle(r), r.ID, fullText)
-}
-
-func loadItem(ctx context.Context, db *store.DB, row model.Article, id int64, fullText bool) (*model.Article, error) {
-	body, err := db.ItemBody(ctx, id)
+	body, err := db.ItemBody(ctx, r.ID)
 	if err != nil {
 		return nil, fmt.Errorf("loading the item from %s: %w", db.Path(), err)
 	}
+	return itemArticle(rowArticle(r), body, fullText), nil
+}
+
+func itemArticle(row model.Article, body store.ItemBody, fullText bool) *model.Article {
 	html := body.ContentHTML
 	switch {
 	case fullText && body.FullTextHTML != "":
 		html = body.FullTextHTML
-	case html == "":
+	case strings.TrimSpace(html) == "":
 		html = body.Summary
 	}
-	return model.ItemArticle(row, html, linkBase(row.Link)), nil
+	return model.ItemArticle(row, html, linkBase(row.Link))
 }
 
 // linkBase is the address relative links in an item resolve against: its

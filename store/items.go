@@ -190,6 +190,15 @@ type ItemQuery struct {
 
 // Items lists items newest first.
 func (db *DB) Items(ctx context.Context, q ItemQuery) ([]ItemRow, error) {
+	var list []ItemRow
+	err := db.EachItem(ctx, q, func(r ItemRow) { list = append(list, r) })
+	return list, err
+}
+
+// EachItem calls fn with each item Items would list, in order, as it is
+// read: a caller that keeps something smaller than the rows (a library of
+// 100,000 items) never holds them all at once.
+func (db *DB) EachItem(ctx context.Context, q ItemQuery, fn func(ItemRow)) error {
 	var where []string
 	args := []any{q.Reader}
 	if q.FeedID != 0 {
@@ -220,26 +229,25 @@ func (db *DB) Items(ctx context.Context, q ItemQuery) ([]ItemRow, error) {
 	}
 	rows, err := db.sql.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list items: %w", err)
+		return fmt.Errorf("list items: %w", err)
 	}
 	defer rows.Close()
-	var list []ItemRow
 	feedNames := map[int64]string{} // one string per feed, not per row
 	var name sql.RawBytes
 	for rows.Next() {
 		var r ItemRow
 		var published int64
 		if err := rows.Scan(&r.ID, &r.Key, &r.FeedID, &name, &r.Title, &r.Author, &r.Link, &published, &r.Read, &r.Starred); err != nil {
-			return nil, fmt.Errorf("list items: %w", err)
+			return fmt.Errorf("list items: %w", err)
 		}
 		if _, ok := feedNames[r.FeedID]; !ok {
 			feedNames[r.FeedID] = string(name)
 		}
 		r.Feed = feedNames[r.FeedID]
 		r.Published = fromMillis(published)
-		list = append(list, r)
+		fn(r)
 	}
-	return list, rows.Err()
+	return rows.Err()
 }
 
 // ItemBody is what an item holds beyond its list row.
@@ -254,16 +262,26 @@ type ItemBody struct {
 
 // ItemBody loads the bodies of item id, or ErrNotFound.
 func (db *DB) ItemBody(ctx context.Context, id int64) (ItemBody, error) {
+	return db.itemBody(ctx, "i.id = ?", id)
+}
+
+// ItemBodyByKey loads the bodies of the item with this article key, or
+// ErrNotFound.
+func (db *DB) ItemBodyByKey(ctx context.Context, key string) (ItemBody, error) {
+	return db.itemBody(ctx, "i.key = ?", key)
+}
+
+func (db *DB) itemBody(ctx context.Context, where string, arg any) (ItemBody, error) {
 	var b ItemBody
 	var updated, fetched int64
 	err := db.sql.QueryRowContext(ctx, `SELECT coalesce(b.content_html, ''), coalesce(b.summary, ''),
 			coalesce(b.full_text_html, ''), i.guid, i.updated, i.fetched_at
-		FROM items i LEFT JOIN item_bodies b ON b.item_id = i.id WHERE i.id = ?`, id).Scan(&b.ContentHTML, &b.Summary, &b.FullTextHTML, &b.GUID, &updated, &fetched)
+		FROM items i LEFT JOIN item_bodies b ON b.item_id = i.id WHERE `+where, arg).Scan(&b.ContentHTML, &b.Summary, &b.FullTextHTML, &b.GUID, &updated, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ItemBody{}, fmt.Errorf("item %d: %w", id, ErrNotFound)
+		return ItemBody{}, fmt.Errorf("item %v: %w", arg, ErrNotFound)
 	}
 	if err != nil {
-		return ItemBody{}, fmt.Errorf("item %d: %w", id, err)
+		return ItemBody{}, fmt.Errorf("item %v: %w", arg, err)
 	}
 	b.Updated, b.FetchedAt = fromMillis(updated), fromMillis(fetched)
 	return b, nil

@@ -8,7 +8,8 @@ import (
 )
 
 // itemText is the text of an item's HTML for the search index: its words
-// in order, without tags, entities undone, scripts and styles left out.
+// in order, single-spaced, without tags, entities undone, scripts and
+// styles left out.
 // Searching needs no layout, so this is cheaper than the model's blocks.
 func itemText(fragment string) string {
 	z := html.NewTokenizer(strings.NewReader(fragment))
@@ -17,7 +18,7 @@ func itemText(fragment string) string {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return strings.TrimSpace(b.String())
+			return strings.Join(strings.Fields(b.String()), " ")
 		case html.StartTagToken:
 			if name, _ := z.TagName(); isUnreadTag(name) {
 				skip++
