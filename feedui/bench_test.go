@@ -168,6 +168,16 @@ func BenchmarkFirstFrame(b *testing.B) {
 			firstFrame(lib, ui.Options{Theme: render.ThemeDark, State: st, Feeds: Local(db, st, nil)})
 		}
 	})
+	// As kiosk opens it: the newest 200 rows first, the rest after.
+	b.Run("100000-items-first-rows", func(b *testing.B) {
+		for b.Loop() {
+			lib, err := news.OpenFirstItems(ctx, db, 200)
+			if err != nil || len(lib.Articles) != 200 {
+				b.Fatal(err, len(lib.Articles))
+			}
+			firstFrame(lib, ui.Options{Theme: render.ThemeDark, State: st, Feeds: Local(db, st, nil)})
+		}
+	})
 	// The reader's own share: the rows loaded already.
 	lib, err := news.OpenLibrary(ctx, db)
 	if err != nil {
