@@ -14,6 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"kiosk/feed"
+	"kiosk/feedui"
 	"kiosk/model"
 	"kiosk/news"
 	"kiosk/render"
@@ -63,7 +65,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 			return err
 		}
 		c.adoptLibrary(cmd.Context(), st, lib)
+		if st.db != nil && lib.Name == news.LibraryName {
+			opts.Feeds = feedui.Local(st.db, st.State, feed.NewFetcher(feed.Config{Version: c.version()}))
+		}
 	}
+	opts.OpenLink = openBrowser
 	signals := newTerminalSignals()
 	defer signals.close()
 	p := tea.NewProgram(ui.New(lib, opts), append(c.programOptions(cmd),

@@ -13,7 +13,9 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"kiosk/feed"
 	"kiosk/model"
+	"kiosk/news"
 	"kiosk/server"
 	"kiosk/store"
 )
@@ -44,8 +46,10 @@ func (c *app) serveCommand() *cobra.Command {
 		Use:   "serve [PATH...]",
 		Short: "Serve the reader to SSH clients",
 		Long: `Serve the reader over SSH. Everyone who connects with 'ssh -p PORT HOST' gets
-their own reader on the same articles (the built-in ones, or PATHs), at their
-own window size and colours. Without a terminal, clients can run 'list',
+their own reader on the same articles (the items of the feeds subscribed in
+the database, else the built-in ones; or PATHs), at their own window size and
+colours. The server fetches the feeds itself, every reader sees new items
+arrive, and readers can neither subscribe nor make it fetch an address. Without a terminal, clients can run 'list',
 'show N' and 'help' instead; nothing else is ever executed.
 
 With no --authorized-keys the server is an open kiosk: anyone who can reach
@@ -105,10 +109,6 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	// wish's Bubble Tea middleware reports a reader's crash through the
 	// default logger: give it the same format.
 	log.SetDefault(logger)
-	lib, err := c.loadLibrary(ctx, paths, nil)
-	if err != nil {
-		return err
-	}
 	cfg := server.Config{
 		HostKeyPath:        f.hostKey,
 		AuthorizedKeysPath: f.authorizedKeys,
@@ -128,6 +128,10 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 			defer db.Close()
 		}
 		cfg.DB = db
+	}
+	lib, err := c.serveLibrary(ctx, paths, cfg.DB, logger)
+	if err != nil {
+		return err
 	}
 	// The flags say 0 for "no limit"; the server's zero value means "default".
 	if f.idleTimeout == 0 {
@@ -154,6 +158,9 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if lib.Name == news.LibraryName {
+		srv.ServeFeeds(ctx, server.FeedsConfig{DB: cfg.DB, Fetcher: feed.NewFetcher(feed.Config{Version: c.version()})})
+	}
 	if !f.noWatch && len(paths) > 0 {
 		if err := model.Watch(ctx, lib, paths, srv.Update); err != nil {
 			logger.Warn("not following changes to the library", "err", err)
@@ -174,6 +181,22 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	}
 	logger.Info("stopped")
 	return <-served
+}
+
+// serveLibrary is what the server serves: the articles at paths, or with
+// none the operator's library (their feeds' items; the built-in articles
+// while nothing is subscribed). Feeds with no items yet are served empty:
+// the server fetches them, and readers see the items arrive.
+func (c *app) serveLibrary(ctx context.Context, paths []string, db *store.DB, logger *log.Logger) (*model.Library, error) {
+	if len(paths) > 0 || db == nil {
+		return c.loadLibrary(ctx, paths, nil)
+	}
+	lib, err := c.homeLibrary(ctx, db)
+	if err != nil && lib != nil && lib.Name == news.LibraryName {
+		logger.Info("no items yet: fetching the feeds", "err", err)
+		return lib, nil
+	}
+	return lib, err
 }
 
 // openServerDB opens the database readers' state is kept in: the one

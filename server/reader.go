@@ -104,7 +104,7 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	rs.lastInput.Store(time.Now().UnixNano())
 	lib := s.lib.Load()
 	rs.state = s.openState(sess, lib)
-	reader := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state})
+	reader := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state, Feeds: s.readerFeeds(rs.state)})
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(inputWatcher{r: sess, last: &rs.lastInput}),
 		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),

@@ -80,6 +80,7 @@ type Server struct {
 	limiter  *connLimiter
 	auth     *authorizedKeys
 	hostKey  gossh.Signer
+	feeds    *feedService // the operator's feeds (feeds.go); nil for none
 }
 
 // New prepares a server for lib, which is shared read-only by every session.

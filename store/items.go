@@ -181,6 +181,7 @@ type ItemRow struct {
 type ItemQuery struct {
 	Reader  string // whose read and starred marks; "" is the local reader
 	FeedID  int64  // 0: every feed
+	Key     string // "": every item; else the one with this article key
 	Unread  bool   // only items Reader has not read
 	Starred bool   // only items Reader starred
 	Limit   int    // 0: no limit
@@ -203,6 +204,10 @@ func (db *DB) EachItem(ctx context.Context, q ItemQuery, fn func(ItemRow)) error
 	if q.FeedID != 0 {
 		where = append(where, "i.feed_id = ?")
 		args = append(args, q.FeedID)
+	}
+	if q.Key != "" {
+		where = append(where, "i.key = ?")
+		args = append(args, q.Key)
 	}
 	if q.Unread {
 		where = append(where, "coalesce(r.read, 0) = 0")

@@ -27,6 +27,13 @@ type common struct {
 	// tick makes the timer that says so: tea.Tick, or a test's own clock.
 	readAfter time.Duration
 	tick      func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// now is the clock the list's ages are counted on.
+	now func() time.Time
+	// feeds and openLink are the reader's feed functions and browser
+	// (Options); activity is a fetch under way, for the status lines.
+	feeds    *Feeds
+	openLink func(url string) error
+	activity string
 }
 
 func newCommon(o Options) *common {
@@ -41,6 +48,9 @@ func newCommon(o Options) *common {
 		state:     o.State,
 		readAfter: defaultReadAfter,
 		tick:      tea.Tick,
+		now:       time.Now,
+		feeds:     o.Feeds,
+		openLink:  o.OpenLink,
 	}
 	if c.textWidth <= 0 {
 		c.textWidth = render.DefaultWidth

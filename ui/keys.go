@@ -22,6 +22,7 @@ type keyMaps struct {
 	Prompt  promptKeys
 	Search  searchKeys
 	Text    textKeys
+	Feeds   feedsKeys
 }
 
 // bind makes a binding whose help names every one of its keys, so that
@@ -57,7 +58,7 @@ type globalKeys struct{ Quit key.Binding }
 type loadingKeys struct{ Quit key.Binding }
 
 // emptyKeys work on the screen of a library without articles.
-type emptyKeys struct{ Quit, Skipped key.Binding }
+type emptyKeys struct{ Quit, Skipped, Fetch key.Binding }
 
 // navKeys move through rows or lines.
 type navKeys struct {
@@ -70,6 +71,7 @@ type listKeys struct {
 	Open, Filter, ClearFilter, Skipped        key.Binding
 	Search, Help, Quit                        key.Binding
 	ToggleRead, Star, UnreadOnly, StarredOnly key.Binding
+	Feeds, BackToFeeds, Fetch, Link           key.Binding
 }
 
 // filterKeys work while the list's filter prompt has the keyboard; every
@@ -85,6 +87,7 @@ type paneKeys struct {
 	Search, NextMatch, PrevMatch key.Binding
 	ClearSearch, Back, Help      key.Binding
 	ToggleRead, Star, NextUnread key.Binding
+	FullText, Link               key.Binding
 }
 
 // promptKeys work while the pane's search prompt has the keyboard; every
@@ -98,6 +101,12 @@ type searchKeys struct {
 	Open, Close key.Binding
 }
 
+// feedsKeys are the bindings of the feeds view.
+type feedsKeys struct {
+	Nav                               navKeys
+	Open, MarkRead, Fetch, Back, Help key.Binding
+}
+
 // textKeys scroll and close the help and skipped-files screens.
 type textKeys struct {
 	Nav   navKeys
@@ -108,7 +117,7 @@ func newKeyMaps() keyMaps {
 	return keyMaps{
 		Global:  globalKeys{Quit: bind("quit", "ctrl+c")},
 		Loading: loadingKeys{Quit: bind("quit", "q")},
-		Empty:   emptyKeys{Quit: bind("quit", "q", "esc"), Skipped: bind("skipped files", "!")},
+		Empty:   emptyKeys{Quit: bind("quit", "q", "esc"), Skipped: bind("skipped files", "!"), Fetch: bind("fetch every feed", "r")},
 		List: listKeys{
 			Nav: navKeys{
 				Up:       bind("up", "up", "k"),
@@ -129,6 +138,10 @@ func newKeyMaps() keyMaps {
 			Star:        bind("star/unstar", "*"),
 			UnreadOnly:  bind("unread only/all", "U"),
 			StarredOnly: bind("starred only/all", "B"),
+			Feeds:       bind("feeds", "F"),
+			BackToFeeds: bind("back to the feeds", "q", "esc"),
+			Fetch:       bind("fetch every feed", "r"),
+			Link:        bind("open the link", "o"),
 		},
 		Filter: filterKeys{
 			Keep: bind("keep the filter", "enter"),
@@ -161,6 +174,8 @@ func newKeyMaps() keyMaps {
 			ToggleRead:  bind("mark read/unread", "m"),
 			Star:        bind("star/unstar", "*"),
 			NextUnread:  bind("next unread article", "tab"),
+			FullText:    bind("full text/feed's text", "t"),
+			Link:        bind("open the link", "o"),
 		},
 		Prompt: promptKeys{Run: bind("search", "enter"), Cancel: bind("cancel", "esc")},
 		Search: searchKeys{
@@ -172,6 +187,21 @@ func newKeyMaps() keyMaps {
 			},
 			Open:  bind("open at the first match", "enter"),
 			Close: bind("back to the list", "esc"),
+		},
+		Feeds: feedsKeys{
+			Nav: navKeys{
+				Up:       bind("up", "up", "k"),
+				Down:     bind("down", "down", "j"),
+				PageUp:   bind("page up", "pgup", "b"),
+				PageDown: bind("page down", "pgdown", "f", "space"),
+				Top:      bind("first", "g", "home"),
+				Bottom:   bind("last", "G", "end"),
+			},
+			Open:     bind("items", "enter", "l", "right"),
+			MarkRead: bind("mark feed read", "A"),
+			Fetch:    bind("fetch now", "r"),
+			Back:     bind("back", "q", "esc", "h", "left"),
+			Help:     bind("help", "?"),
 		},
 		Text: textKeys{
 			Nav: navKeys{
@@ -189,7 +219,7 @@ func newKeyMaps() keyMaps {
 
 // ShortHelp is the key line under the list.
 func (k listKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Feeds, k.BackToFeeds, k.Help, k.Quit}
 }
 
 // FullHelp is the list's part of the help screen.
@@ -199,6 +229,7 @@ func (k listKeys) FullHelp() [][]key.Binding {
 		{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom},
 		{k.Open, k.Filter, k.ClearFilter, k.Search, k.Skipped, k.Help, k.Quit},
 		{k.ToggleRead, k.Star, k.UnreadOnly, k.StarredOnly},
+		{k.Feeds, k.BackToFeeds, k.Fetch, k.Link},
 	}
 }
 
@@ -220,6 +251,7 @@ func (k paneKeys) FullHelp() [][]key.Binding {
 		{n.Down, n.Up, n.PageDown, n.PageUp, k.HalfDown, k.HalfUp, n.Top, n.Bottom, k.Left, k.Right},
 		{k.Comments, k.Next, k.Prev, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch, k.Back, k.Help},
 		{k.ToggleRead, k.Star, k.NextUnread},
+		{k.FullText, k.Link},
 	}
 }
 
@@ -238,6 +270,17 @@ func (k searchKeys) ShortHelp() []key.Binding {
 func (k searchKeys) FullHelp() [][]key.Binding {
 	n := k.Nav
 	return [][]key.Binding{{n.Up, n.Down, n.PageUp, n.PageDown, k.Open, k.Close}}
+}
+
+// ShortHelp is the key line under the feeds.
+func (k feedsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.MarkRead, k.Fetch, k.Back, k.Help}
+}
+
+// FullHelp is the feeds view's part of the help screen.
+func (k feedsKeys) FullHelp() [][]key.Binding {
+	n := k.Nav
+	return [][]key.Binding{{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom}, k.ShortHelp()}
 }
 
 // ShortHelp is the key hint in the header of a text screen.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -77,7 +78,28 @@ func keyModes(cache *render.Cache) []keyMode {
 		drive(m, press("enter"))
 		return m
 	}
+	feedsReader := func(keys ...string) func(*testing.T) *Model {
+		return func(*testing.T) *Model {
+			f := newFakeFeeds()
+			m := New(f.lib, Options{Theme: render.ThemeDark, Cache: cache, State: f.state, Feeds: f.feeds()})
+			m.com.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+			drive(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			for _, k := range keys {
+				pressRun(m, k)
+			}
+			return m
+		}
+	}
+	feedItemPane := func(t *testing.T) *Model {
+		m := feedsReader("j", "enter")(t) // Beta first: its feed's text is whole
+		drive(m, press("d"))
+		return m
+	}
 	return []keyMode{
+		{name: "list of feed items", section: "Article list", setup: feedsReader("j", "j")},
+		{name: "feeds view", section: "Feeds (F)", setup: feedsReader("F", "j")},
+		{name: "one feed's items", section: "Article list", setup: feedsReader("F", "j", "enter", "j")},
+		{name: "pane of a feed item", section: "Article pane", setup: feedItemPane},
 		{name: "list, no filter, nothing skipped", section: "Article list", setup: plainList},
 		{name: "list, no row matches", section: "Article list", setup: func(t *testing.T) *Model {
 			m := list(t)

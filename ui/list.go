@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
-	"kiosk/render"
 )
 
 // listModel is the article list: one two-line row per article, a fuzzy,
@@ -37,6 +36,10 @@ type listModel struct {
 	fresh int
 	// note answers the last key in the status line, until the next one.
 	note string
+	// feed narrows the list to one feed's items, whose keys feedKeys
+	// holds (listfeed.go); nil for every article.
+	feed     *FeedRow
+	feedKeys map[string]bool
 }
 
 func newListModel(com *common, lib *model.Library) listModel {
@@ -106,6 +109,7 @@ func (l *listModel) applyFilter(q string) {
 		}
 	}
 	l.keepForView()
+	l.keepForFeed()
 	l.rows.setRows(len(l.visible))
 }
 
@@ -224,8 +228,11 @@ func (l *listModel) keyHint() string {
 
 func (l *listModel) headerLine() string {
 	s := l.com.styles
-	name := model.EscapeName(l.lib.Name)
+	name := l.libraryName()
 	count := plural(len(l.lib.Articles), "article", "articles")
+	if l.feed != nil {
+		count = plural(len(l.feedKeys), "item", "items")
+	}
 	line := s.header.Render("kiosk") + s.headerDim.Render(" · "+name+" · "+count)
 	return ansi.Truncate(line, l.com.width, "…")
 }
@@ -253,7 +260,7 @@ func (l *listModel) itemLines() []string {
 	for row := start; row < end; row++ {
 		a := l.lib.Articles[l.visible[row]]
 		title := ansi.Truncate(articleTitle(a), max(0, w-2-marksWidth), "…")
-		meta := ansi.Truncate(render.RowFacts(a), max(0, w-2-marksWidth), "…")
+		meta := ansi.Truncate(l.rowFacts(a), max(0, w-2-marksWidth), "…")
 		marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
 		if row == l.rows.cursor {
 			bar := s.selectedBar.Render("│ ")
@@ -282,6 +289,9 @@ func (l *listModel) statusLine() string {
 	}
 	if len(l.visible) > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.rows.cursor+1, len(l.visible)))
+	}
+	if a := l.com.activity; a != "" {
+		parts = append(parts, a)
 	}
 	if l.fresh > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", l.fresh))

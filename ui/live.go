@@ -36,7 +36,7 @@ func (m *Model) applyUpdate(u model.Update) tea.Cmd {
 		case i < 0:
 			p.gone = true
 			p.index = -1
-		case u.Lib.Articles[i] != p.article:
+		case u.Lib.Articles[i] != p.article && !p.text.variant:
 			p.index = i
 			cmds = append(cmds, p.replace(u.Lib.Articles[i], m.comments))
 		default:
@@ -67,6 +67,7 @@ func (l listModel) rebuilt(lib *model.Library) listModel {
 	}
 	n := newListModel(l.com, lib)
 	n.input, n.filtering, n.only = l.input, l.filtering, l.only
+	n.feed, n.feedKeys = l.feed, l.feedKeys
 	n.applyFilter(n.input.Value())
 	if i := indexOfID(lib, keep); i >= 0 {
 		n.selectArticle(i)

@@ -25,6 +25,12 @@ type Options struct {
 	// State keeps read marks, stars and the place in each article; nil
 	// keeps them in memory for this reader only.
 	State *store.State
+	// Feeds connects the reader to subscribed feeds (F, A, r, t, and a
+	// fetch on a schedule); nil for a library of files.
+	Feeds *Feeds
+	// OpenLink opens an article's link in a browser (o); it must not wait
+	// for the browser. nil shows the link instead, as over SSH.
+	OpenLink func(url string) error
 }
 
 // LibraryMsg delivers the library to a reader made with a nil library.
@@ -46,6 +52,7 @@ const (
 	screenHelp
 	screenSkipped
 	screenSearch
+	screenFeeds
 )
 
 // Model is one reader. Create it with New.
@@ -73,6 +80,9 @@ type Model struct {
 	// typedAhead holds the keys pressed while the library was loading, to
 	// be applied once it is there.
 	typedAhead []tea.KeyPressMsg
+	// feeds is the feeds view (F); fetch is the fetch under way (r).
+	feeds feedsView
+	fetch fetchState
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -83,6 +93,7 @@ func New(lib *model.Library, opts Options) *Model {
 	m.libSearch = newLibrarySearch(m.com)
 	m.list = newListModel(m.com, &model.Library{})
 	m.text = newTextScreen(m.com, nil)
+	m.feeds = feedsView{com: m.com}
 	if lib != nil {
 		m.setLibrary(lib, nil)
 	}
@@ -102,10 +113,11 @@ func (m *Model) setLibrary(lib *model.Library, err error) {
 // Init asks the terminal for its background colour when the theme is auto.
 // The first frame does not wait for the answer: many terminals never give one.
 func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.com.theme == render.ThemeAuto {
-		return tea.RequestBackgroundColor
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return nil
+	return tea.Batch(append(cmds, m.scheduleFetch())...)
 }
 
 // Update routes a message to the screen that has the keyboard, then brings
@@ -140,6 +152,24 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.libSearch.gotResults(msg)
 	case LibraryUpdateMsg:
 		return m.applyUpdate(msg.Update)
+	case feedsListedMsg:
+		m.feeds.listed(msg)
+	case feedItemsMsg:
+		m.feedItems(msg)
+	case feedReadMsg:
+		return m.feedRead(msg)
+	case fetchTickMsg:
+		return tea.Batch(m.startFetch(false), m.scheduleFetch())
+	case fetchProgressMsg:
+		return m.fetchProgress(msg)
+	case fetchDoneMsg:
+		return m.fetchDone(msg)
+	case textOfMsg:
+		return m.pager.gotTextOf(msg)
+	case textMsg:
+		return m.pager.gotText(msg, m.comments)
+	case linkMsg:
+		m.linkOpened(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseWheelMsg:
@@ -157,6 +187,7 @@ func (m *Model) sync() {
 	m.libSearch.fit()
 	m.pager.fit()
 	m.text.fit(m.com)
+	m.feeds.fit()
 	m.syncKeys()
 }
 
@@ -170,6 +201,8 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.pager.wheel(msg)
 	case screenHelp, screenSkipped:
 		return m.text.wheel(msg)
+	case screenFeeds:
+		m.feeds.rows.wheel(msg)
 	}
 	return nil
 }
@@ -215,7 +248,7 @@ func (m *Model) openResult() tea.Cmd {
 	m.pagerFrom = screenSearch
 	m.screen = screenPager
 	m.seen(m.lib.Articles[i])
-	return m.pager.openSearching(m.lib.Articles[i], i, m.comments, m.libSearch.terms())
+	return tea.Batch(m.pager.openSearching(m.lib.Articles[i], i, m.comments, m.libSearch.terms()), m.pager.askTextOf())
 }
 
 // back leaves the article for the screen it was opened from, with the
@@ -300,7 +333,7 @@ func (m *Model) openArticle(i int) tea.Cmd {
 	}
 	m.screen = screenPager
 	m.seen(m.lib.Articles[i])
-	return tea.Batch(m.pager.open(m.lib.Articles[i], i, m.comments), m.prefetch(m.list.neighbour(i, 1)))
+	return tea.Batch(m.pager.open(m.lib.Articles[i], i, m.comments), m.prefetch(m.list.neighbour(i, 1)), m.pager.askTextOf())
 }
 
 // prefetch renders article i into the cache in the background, so that
@@ -342,6 +375,8 @@ func (m *Model) content() string {
 		return m.text.view()
 	case screenSearch:
 		return m.libSearch.view()
+	case screenFeeds:
+		return m.feeds.view()
 	}
 	if m.empty() {
 		return emptyView(m.com, m.lib, m.loadErr)

@@ -17,6 +17,7 @@ const (
 	modePrompt // the pane's search prompt
 	modeSearch // the library search
 	modeText   // help or skipped files
+	modeFeeds  // the feeds view
 )
 
 func (m *Model) mode() mode {
@@ -32,6 +33,8 @@ func (m *Model) mode() mode {
 		return modeSearch
 	case screenHelp, screenSkipped:
 		return modeText
+	case screenFeeds:
+		return modeFeeds
 	}
 	switch {
 	case m.empty():
@@ -55,7 +58,9 @@ func (m *Model) syncKeys() {
 	enable(&k.Prompt, md == modePrompt)
 	enable(&k.Search, md == modeSearch)
 	enable(&k.Text, md == modeText)
+	enable(&k.Feeds, md == modeFeeds)
 	k.Empty.Skipped.SetEnabled(md == modeEmpty && len(m.list.lib.Skipped) > 0)
+	k.Empty.Fetch.SetEnabled(md == modeEmpty && m.canFetch())
 
 	k.List.ClearFilter.SetEnabled(md == modeList && m.list.input.Value() != "")
 	rows := md == modeList && m.list.selected() >= 0
@@ -63,6 +68,7 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.List.Open, &k.List.ToggleRead, &k.List.Star} {
 		b.SetEnabled(rows)
 	}
+	m.syncFeedKeys(md, rows)
 	results := md == modeSearch && m.libSearch.selectedID() != ""
 	enable(&k.Search.Nav, results)
 	k.Search.Open.SetEnabled(results)
@@ -76,6 +82,25 @@ func (m *Model) syncKeys() {
 	k.Pane.ClearSearch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.NextMatch.SetEnabled(rendered && m.pager.search.active())
 	k.Pane.PrevMatch.SetEnabled(rendered && m.pager.search.active())
+	k.Pane.FullText.SetEnabled(rendered && m.pager.canToggleText())
+	k.Pane.Link.SetEnabled(md == modePane && linkOf(m.pager.article) != "")
+}
+
+// syncFeedKeys enables the keys of feeds: in the list, those the reader
+// was given functions for; in the feeds view, those with a feed to act on.
+func (m *Model) syncFeedKeys(md mode, rows bool) {
+	k, f := &m.com.keys, m.com.feeds
+	inFeed := md == modeList && m.list.feed != nil
+	k.List.Feeds.SetEnabled(md == modeList && m.hasFeeds())
+	k.List.BackToFeeds.SetEnabled(inFeed)
+	k.List.Quit.SetEnabled(md == modeList && !inFeed)
+	k.List.Fetch.SetEnabled(md == modeList && m.canFetch())
+	k.List.Link.SetEnabled(rows && linkOf(m.selectedArticle()) != "")
+	_, feed := m.feeds.selected()
+	enable(&k.Feeds.Nav, md == modeFeeds && feed)
+	k.Feeds.Open.SetEnabled(md == modeFeeds && feed && f.Items != nil)
+	k.Feeds.MarkRead.SetEnabled(md == modeFeeds && feed && f.MarkRead != nil)
+	k.Feeds.Fetch.SetEnabled(md == modeFeeds && m.canFetch())
 }
 
 // key runs what a key does in the reader's mode; at a prompt, a key no
@@ -96,6 +121,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if md == modeList {
 		m.list.note = ""
+	}
+	if md == modeFeeds {
+		m.feeds.note = ""
 	}
 	if cmd, ok := dispatch(msg, m.actions(md)); ok {
 		return cmd
@@ -121,7 +149,17 @@ func (m *Model) actions(md mode) []keyAction {
 	case modeLoading:
 		out = append(out, keyAction{&k.Loading.Quit, m.quit})
 	case modeEmpty:
-		out = append(out, keyAction{&k.Empty.Quit, m.quit}, keyAction{&k.Empty.Skipped, just(m.showSkipped)})
+		out = append(out, keyAction{&k.Empty.Quit, m.quit}, keyAction{&k.Empty.Skipped, just(m.showSkipped)},
+			keyAction{&k.Empty.Fetch, m.fetchNow})
+	case modeFeeds:
+		f := &k.Feeds
+		out = append(out, f.Nav.actions(&m.feeds.rows)...)
+		out = append(out,
+			keyAction{&f.Open, m.openFeed},
+			keyAction{&f.MarkRead, m.markFeedRead},
+			keyAction{&f.Fetch, m.fetchNow},
+			keyAction{&f.Back, just(m.closeFeeds)},
+			keyAction{&f.Help, just(m.showHelp)})
 	case modeList:
 		out = append(out, m.listActions()...)
 	case modeFilter:
@@ -163,6 +201,10 @@ func (m *Model) listActions() []keyAction {
 		keyAction{&k.Star, just(l.toggleStar)},
 		keyAction{&k.UnreadOnly, just(func() { l.setView(viewUnread) })},
 		keyAction{&k.StarredOnly, just(func() { l.setView(viewStarred) })},
+		keyAction{&k.Feeds, m.openFeeds},
+		keyAction{&k.BackToFeeds, m.backToFeeds},
+		keyAction{&k.Fetch, m.fetchNow},
+		keyAction{&k.Link, func() tea.Cmd { return m.openLink(m.selectedArticle()) }},
 	)
 }
 
@@ -185,5 +227,7 @@ func (m *Model) paneActions() []keyAction {
 		keyAction{&k.ToggleRead, just(p.toggleRead)},
 		keyAction{&k.Star, just(p.toggleStar)},
 		keyAction{&k.NextUnread, m.nextUnread},
+		keyAction{&k.FullText, p.toggleText},
+		keyAction{&k.Link, func() tea.Cmd { return m.openLink(p.article) }},
 	)
 }

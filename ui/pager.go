@@ -65,6 +65,11 @@ type pagerModel struct {
 	// resumeLater is set while the saved place lies in a part of a large
 	// article not rendered yet.
 	resumeLater bool
+	// text is the full text or the feed's own (fulltext.go);
+	// fetchedHere holds the keys of the items whose full text this reader
+	// fetched, whose library articles may still hold their summaries.
+	text        itemText
+	fetchedHere map[string]bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -81,7 +86,7 @@ func newPagerModel(com *common) pagerModel {
 	vp.MouseWheelDelta = 3
 	in := textinput.New()
 	in.Prompt = "/"
-	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1}
+	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1, fetchedHere: map[string]bool{}}
 }
 
 // open shows article a (library index i), rendering it if the cache lacks it.
@@ -100,6 +105,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.xOffset = 0
 	p.chunking = nil
 	p.resumeLater = false
+	p.text = itemText{}
 	return tea.Batch(p.rerender(comments), reading)
 }
 
@@ -389,6 +395,12 @@ func (p *pagerModel) statusBar(pos, total int) string {
 	}
 	if r := p.renderProgress(); r != "" {
 		left = append(left, r)
+	}
+	if t := p.textStatus(); t != "" {
+		left = append(left, t)
+	}
+	if a := p.com.activity; a != "" {
+		left = append(left, a)
 	}
 	if p.note != "" {
 		left = append(left, p.note)

@@ -31,12 +31,13 @@ func shortHelp(bindings []key.Binding) string {
 // reader can never use (! with no skipped files).
 func helpLines(c *common, from mode, on map[key.Help]bool, skipped bool) []string {
 	s, k := c.styles, c.keys
+	never := neverUsable(c, skipped)
 	section := func(title string, md mode, km help.KeyMap) string {
 		shown := func(b key.Binding) bool {
 			if md == from {
 				return on[b.Help()]
 			}
-			return skipped || b.Help() != k.List.Skipped.Help()
+			return !never[b.Help()]
 		}
 		return helpSection(s, title, km.FullHelp(), shown)
 	}
@@ -54,11 +55,34 @@ func helpLines(c *common, from mode, on map[key.Help]bool, skipped bool) []strin
 		lines = append(lines, sideBySide(c.width, pair[0], pair[1])...)
 		lines = append(lines, "")
 	}
+	if c.feeds != nil && c.feeds.List != nil {
+		lines = append(lines, strings.Split(section("Feeds (F)", modeFeeds, k.Feeds), "\n")...)
+		lines = append(lines, "")
+	}
 	lines = append(lines, strings.Split(helpSection(s, "Everywhere", [][]key.Binding{{k.Global.Quit}}, key.Binding.Enabled), "\n")...)
 	return append(lines, "",
 		s.dim.Render("In the list, / filters by title, byline and place, and s searches"),
 		s.dim.Render("the whole text of every article; in an article, / searches its text."),
 		s.dim.Render("At a prompt, every other key types into it."))
+}
+
+// neverUsable are the keys this reader can never use, which help leaves
+// out: ! with no skipped files, and the keys of feeds it was not given.
+func neverUsable(c *common, skipped bool) map[key.Help]bool {
+	k, f := c.keys, c.feeds
+	never := map[key.Help]bool{}
+	off := func(cond bool, bs ...key.Binding) {
+		for _, b := range bs {
+			if cond {
+				never[b.Help()] = true
+			}
+		}
+	}
+	off(!skipped, k.List.Skipped)
+	off(f == nil || f.List == nil, k.List.Feeds, k.List.BackToFeeds)
+	off(f == nil || f.Fetch == nil, k.List.Fetch)
+	off(f == nil || f.Text == nil, k.Pane.FullText)
+	return never
 }
 
 // sideBySide puts two blocks of lines next to each other when the
@@ -136,7 +160,7 @@ func emptyView(c *common, lib *model.Library, err error) string {
 	if lib != nil && len(lib.Skipped) > 0 {
 		lines = append(lines, plural(len(lib.Skipped), "file was", "files were")+" skipped: "+c.keys.Empty.Skipped.Help().Key+" shows why.")
 	}
-	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped})))
+	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped, c.keys.Empty.Fetch})))
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 

@@ -1,0 +1,118 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"kiosk/feed"
+	"kiosk/news"
+	"kiosk/store"
+)
+
+// operatorFeeds is a database subscribed to one feed on a loopback server,
+// not fetched yet; items holds the feed's item titles, and requests counts
+// the requests for each path.
+func operatorFeeds(t *testing.T) (*store.DB, *atomic.Value, map[string]*atomic.Int32) {
+	var items atomic.Value
+	items.Store([]string{"Harbour crane stays"})
+	requests := map[string]*atomic.Int32{"/feed.xml": {}, "/elsewhere.xml": {}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n := requests[r.URL.Path]; n != nil {
+			n.Add(1)
+		}
+		if r.URL.Path != "/feed.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		var b strings.Builder
+		for i, title := range items.Load().([]string) {
+			fmt.Fprintf(&b, `<item><guid>%d</guid><title>%s</title><link>http://%s/story/%d</link><description>%s, the whole story in a few words.</description></item>`,
+				i, title, r.Host, i, title)
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>%s</channel></rss>`, b.String())
+	}))
+	t.Cleanup(srv.Close)
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kiosk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.AddFeed(context.Background(), store.Feed{URL: srv.URL + "/feed.xml", FullText: store.FullTextNever}); err != nil {
+		t.Fatal(err)
+	}
+	return db, &items, requests
+}
+
+// TestSessionsSeeTheItemsTheServerFetches: the server fetches the
+// operator's feeds itself, and a connected reader sees the items arrive;
+// r makes the server fetch every feed, at most once a minute.
+func TestSessionsSeeTheItemsTheServerFetches(t *testing.T) {
+	db, items, requests := operatorFeeds(t)
+	lib, err := news.OpenLibrary(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServerWith(t, lib, Config{DB: db})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ts.ServeFeeds(ctx, FeedsConfig{DB: db, Fetcher: feed.NewFetcher(feed.Config{Version: "test"}), Every: time.Hour})
+
+	term := openTerminal(t, ts.addr, 100, 30)
+	term.waitForText("Harbour crane stays")
+	term.waitForText("Harbour News · ")
+
+	items.Store([]string{"Harbour crane stays", "Ferry timetable changes"})
+	before := requests["/feed.xml"].Load()
+	term.send("r")
+	term.waitForText("Ferry timetable changes")
+	if got := requests["/feed.xml"].Load() - before; got != 1 {
+		t.Errorf("r made %d requests for the feed, want 1", got)
+	}
+	term.send("r")
+	term.waitForText("ask again in")
+	if got := requests["/feed.xml"].Load() - before; got != 1 {
+		t.Errorf("a second r within the minute fetched again: %d requests", got)
+	}
+
+	later := openTerminal(t, ts.addr, 100, 30)
+	later.waitForText("Ferry timetable changes")
+	later.send("F")
+	later.waitForText("Harbour News")
+	later.waitForText("1 feed · 2 unread")
+}
+
+// TestSSHReadersCannotMakeTheServerFetchAnAddress: no command a client
+// runs subscribes or fetches an address it names.
+func TestSSHReadersCannotMakeTheServerFetchAnAddress(t *testing.T) {
+	db, _, requests := operatorFeeds(t)
+	lib, err := news.OpenLibrary(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServerWith(t, lib, Config{DB: db})
+	feedURL := ""
+	if fs, _ := db.Feeds(context.Background(), ""); len(fs) == 1 {
+		feedURL = fs[0].URL
+	}
+	elsewhere := strings.Replace(feedURL, "/feed.xml", "/elsewhere.xml", 1)
+	for _, cmd := range []string{"feeds add " + elsewhere, "fetch", elsewhere, "list " + elsewhere, "show 1 " + elsewhere} {
+		_, _, status := runCommand(t, dial(t, ts.addr), cmd)
+		if status == 0 {
+			t.Errorf("%q ran over SSH", cmd)
+		}
+	}
+	if n := requests["/elsewhere.xml"].Load() + requests["/feed.xml"].Load(); n != 0 {
+		t.Errorf("SSH commands made the server fetch %d times", n)
+	}
+	if fs, _ := db.Feeds(context.Background(), ""); len(fs) != 1 {
+		t.Errorf("the operator now has %d feeds", len(fs))
+	}
+}
