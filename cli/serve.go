@@ -13,7 +13,6 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
-	"kiosk/feed"
 	"kiosk/model"
 	"kiosk/news"
 	"kiosk/server"
@@ -37,6 +36,7 @@ type serveFlags struct {
 	db             string
 	stateDir       string
 	noState        bool
+	fetchPrivate   bool
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -80,6 +80,7 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "import each reader's state, the first time their key comes, from an older kiosk's folder of JSON state files; the files are left as they are")
 	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; no database is read or written")
 	fl.BoolVar(&f.noWatch, "no-watch", false, "don't follow changes to the folders and files served")
+	fl.BoolVar(&f.fetchPrivate, "fetch-private-addresses", false, "fetch the full text of items from pages on loopback, private and link-local addresses too (default: public addresses only)")
 	// Help names the defaults by their variables: the expanded paths can be
 	// longer than a help line, and say less about where to change them.
 	fl.Lookup("host-key").DefValue = "$XDG_DATA_HOME/kiosk/ssh_host_ed25519_key"
@@ -159,7 +160,7 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if lib.Name == news.LibraryName {
-		srv.ServeFeeds(ctx, server.FeedsConfig{DB: cfg.DB, Fetcher: feed.NewFetcher(feed.Config{Version: c.version()})})
+		srv.ServeFeeds(ctx, c.serveFeedsConfig(cfg.DB, f))
 	}
 	if !f.noWatch && len(paths) > 0 {
 		if err := model.Watch(ctx, lib, paths, srv.Update); err != nil {

@@ -19,8 +19,14 @@ const ReaderFetchGap = time.Minute
 
 // FeedsConfig is how a server serves the operator's feeds.
 type FeedsConfig struct {
-	DB      *store.DB
+	DB *store.DB
+	// Fetcher fetches the operator's feeds, wherever they are.
 	Fetcher *feed.Fetcher
+	// Pages fetches the pages items link to, for their full text. The
+	// feed's publisher chose those links, so by default (nil) the server
+	// connects only to public addresses (feed.Config.PublicOnly): never to
+	// loopback, its private network or a cloud metadata service.
+	Pages *feed.Fetcher
 	// Every is how often the server fetches the feeds that are due
 	// (default feedui.DefaultEvery).
 	Every time.Duration
@@ -54,6 +60,9 @@ func (s *Server) ServeFeeds(ctx context.Context, cfg FeedsConfig) {
 	}
 	if cfg.ReaderGap <= 0 {
 		cfg.ReaderGap = ReaderFetchGap
+	}
+	if cfg.Pages == nil {
+		cfg.Pages = feed.NewFetcher(feed.Config{PublicOnly: true})
 	}
 	svc := &feedService{cfg: cfg, srv: s}
 	s.feeds = svc
@@ -116,7 +125,7 @@ func (s *Server) readerFeeds(st *store.State) *ui.Feeds {
 	if f == nil {
 		return nil
 	}
-	feeds := feedui.Reader(f.cfg.DB, st, f.cfg.Fetcher)
+	feeds := feedui.Reader(f.cfg.DB, st, f.cfg.Pages)
 	feeds.Fetch = func(ctx context.Context, _ bool, progress func(done, total int)) (ui.FetchResult, error) {
 		return f.fetch(ctx, true, true, progress)
 	}

@@ -18,14 +18,20 @@ import (
 
 // operatorFeeds is a database subscribed to one feed on a loopback server,
 // not fetched yet; items holds the feed's item titles, and requests counts
-// the requests for each path.
-func operatorFeeds(t *testing.T) (*store.DB, *atomic.Value, map[string]*atomic.Int32) {
+// the requests for each path. The items link to pages on the same server
+// (/story/N), for their full text under the feed's mode.
+func operatorFeeds(t *testing.T, mode store.FullText) (*store.DB, *atomic.Value, map[string]*atomic.Int32) {
 	var items atomic.Value
 	items.Store([]string{"Harbour crane stays"})
-	requests := map[string]*atomic.Int32{"/feed.xml": {}, "/elsewhere.xml": {}}
+	requests := map[string]*atomic.Int32{"/feed.xml": {}, "/elsewhere.xml": {}, "/story/0": {}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n := requests[r.URL.Path]; n != nil {
 			n.Add(1)
+		}
+		if strings.HasPrefix(r.URL.Path, "/story/") {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, storyPage)
+			return
 		}
 		if r.URL.Path != "/feed.xml" {
 			http.NotFound(w, r)
@@ -45,7 +51,7 @@ func operatorFeeds(t *testing.T) (*store.DB, *atomic.Value, map[string]*atomic.I
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.AddFeed(context.Background(), store.Feed{URL: srv.URL + "/feed.xml", FullText: store.FullTextNever}); err != nil {
+	if _, err := db.AddFeed(context.Background(), store.Feed{URL: srv.URL + "/feed.xml", FullText: mode}); err != nil {
 		t.Fatal(err)
 	}
 	return db, &items, requests
@@ -55,7 +61,7 @@ func operatorFeeds(t *testing.T) (*store.DB, *atomic.Value, map[string]*atomic.I
 // operator's feeds itself, and a connected reader sees the items arrive;
 // r makes the server fetch every feed, at most once a minute.
 func TestSessionsSeeTheItemsTheServerFetches(t *testing.T) {
-	db, items, requests := operatorFeeds(t)
+	db, items, requests := operatorFeeds(t, store.FullTextNever)
 	lib, err := news.OpenLibrary(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +98,7 @@ func TestSessionsSeeTheItemsTheServerFetches(t *testing.T) {
 // TestSSHReadersCannotMakeTheServerFetchAnAddress: no command a client
 // runs subscribes or fetches an address it names.
 func TestSSHReadersCannotMakeTheServerFetchAnAddress(t *testing.T) {
-	db, _, requests := operatorFeeds(t)
+	db, _, requests := operatorFeeds(t, store.FullTextNever)
 	lib, err := news.OpenLibrary(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
@@ -114,5 +120,50 @@ func TestSSHReadersCannotMakeTheServerFetchAnAddress(t *testing.T) {
 	}
 	if fs, _ := db.Feeds(context.Background(), ""); len(fs) != 1 {
 		t.Errorf("the operator now has %d feeds", len(fs))
+	}
+}
+
+// storyPage is the page an item links to: the whole story.
+var storyPage = `<!DOCTYPE html><html><head><title>Harbour crane stays</title></head><body><article><h1>Harbour crane stays</h1>` +
+	strings.Repeat(`<p>The council voted to keep the old harbour crane where it stands, after a long evening in which dockers, shop owners and the heritage society all spoke for it.</p>`, 6) +
+	`<p>The whole story, as the page tells it.</p></article></body></html>`
+
+// TestServerFetchesPagesOnlyFromPublicAddresses: an item's link is its
+// publisher's choice, so by default the server fetches no full text from
+// a loopback (or private, or link-local) address and says why; a server
+// configured to fetch them (kiosk serve --fetch-private-addresses) does.
+func TestServerFetchesPagesOnlyFromPublicAddresses(t *testing.T) {
+	for _, private := range []bool{false, true} {
+		t.Run(fmt.Sprintf("private=%v", private), func(t *testing.T) {
+			db, _, requests := operatorFeeds(t, store.FullTextAlways)
+			loopback := feed.NewFetcher(feed.Config{Version: "test"})
+			if _, err := news.FetchFeeds(context.Background(), db, loopback, news.FetchOptions{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			lib, err := news.OpenLibrary(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := startServerWith(t, lib, Config{DB: db})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			cfg := FeedsConfig{DB: db, Fetcher: loopback, Every: time.Hour}
+			if private {
+				cfg.Pages = loopback
+			}
+			ts.ServeFeeds(ctx, cfg)
+
+			term := openTerminal(t, ts.addr, 240, 30) // wide enough for the whole note
+			term.waitForText("Harbour crane stays")
+			term.send("\r")
+			if private {
+				term.waitForText("The whole story, as the page tells it.")
+				return
+			}
+			term.waitForText("non-public address 127.0.0.1")
+			if n := requests["/story/0"].Load(); n != 0 {
+				t.Errorf("the server fetched the page at a loopback address %d times", n)
+			}
+		})
 	}
 }
