@@ -156,8 +156,8 @@ func record(ctx context.Context, db *store.DB, f store.Feed, res feed.Result, no
 		fetch.ETag, fetch.LastModified = f.ETag, f.LastModified
 	case res.Outcome == feed.Parsed:
 		parsed := res.Feed
-		if parsed.Title != "" {
-			rep.Feed.Title = parsed.Title // stored in place of the one given when subscribing
+		if parsed.Title != "" && !f.TitleGiven {
+			rep.Feed.Title = parsed.Title // stored in place of the one the feed gave before
 		}
 		due.Errors, due.SkipHours = 0, parsed.SkipHours
 		due.TTL = max(due.TTL, parsed.TTL)
