@@ -98,7 +98,7 @@ func (f *feedService) fetch(ctx context.Context, all, byReader bool, progress fu
 		wait := f.cfg.ReaderGap - time.Since(f.lastAsk)
 		f.mu.Unlock()
 		return ui.FetchResult{}, fmt.Errorf("the feeds were fetched moments ago; ask again in %s (the server fetches every %s by itself)",
-			wait.Round(time.Second), f.cfg.Every)
+			wait.Round(time.Second), interval(f.cfg.Every))
 	}
 	f.running = true
 	if byReader {
@@ -126,8 +126,28 @@ func (s *Server) readerFeeds(st *store.State) *ui.Feeds {
 		return nil
 	}
 	feeds := feedui.Reader(f.cfg.DB, st, f.cfg.Pages)
+	feeds.Waiting = fmt.Sprintf("The server fetches them when it starts and every %s: items show here as they arrive, and r asks it to fetch now.",
+		interval(f.cfg.Every))
 	feeds.Fetch = func(ctx context.Context, _ bool, progress func(done, total int)) (ui.FetchResult, error) {
 		return f.fetch(ctx, true, true, progress)
 	}
 	return feeds
+}
+
+// interval says a fetch interval as people do: "30 minutes", "2 hours".
+func interval(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return plural(int(d/time.Hour), "hour")
+	case d >= time.Minute && d%time.Minute == 0:
+		return plural(int(d/time.Minute), "minute")
+	}
+	return d.String()
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
 }

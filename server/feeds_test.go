@@ -167,3 +167,41 @@ func TestServerFetchesPagesOnlyFromPublicAddresses(t *testing.T) {
 		})
 	}
 }
+
+// TestReaderOfFeedsWithNoItemsYetIsToldTheyAreComing: before the
+// operator's feeds have brought any item, a reader reads that the server
+// fetches them, not how to open news files, and the items show once a
+// fetch brings them.
+func TestReaderOfFeedsWithNoItemsYetIsToldTheyAreComing(t *testing.T) {
+	db, items, _ := operatorFeeds(t, store.FullTextNever)
+	items.Store([]string{})
+	lib, err := news.OpenLibrary(context.Background(), db)
+	if lib == nil {
+		t.Fatal(err)
+	}
+	ts := startServerWith(t, lib, Config{DB: db})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ts.ServeFeeds(ctx, FeedsConfig{DB: db, Fetcher: feed.NewFetcher(feed.Config{Version: "test"}), Every: 30 * time.Minute})
+
+	term := openTerminal(t, ts.addr, 160, 30)
+	screen := term.waitForText("every 30 minutes: items show here as they arrive")
+	if strings.Contains(screen, "Point it at news files") {
+		t.Errorf("a reader of the server's feeds is told to point kiosk at news files:\n%s", screen)
+	}
+	// The server's first fetch (which found no items) is done before r.
+	for deadline := time.Now().Add(waitLimit); ; time.Sleep(20 * time.Millisecond) {
+		ts.feeds.mu.Lock()
+		done := !ts.feeds.running && !ts.feeds.lastDone.IsZero()
+		ts.feeds.mu.Unlock()
+		if done {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not fetch its feeds when it started")
+		}
+	}
+	items.Store([]string{"Harbour crane stays"})
+	term.send("r")
+	term.waitForText("Harbour crane stays")
+}

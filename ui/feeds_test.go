@@ -172,3 +172,45 @@ func TestSummaryIsShownWhileTheFullTextIsFetched(t *testing.T) {
 	}
 	mustShow(t, m, "Summary of alpha one.", "fetching the full text… (summary shown)")
 }
+
+// TestEmptyFeedsLibrarySaysHowItemsCome: a reader of feeds with no items
+// yet is not told to point kiosk at news files: it says how the items
+// come (r, a fetch under way, or the server's word), and the items show
+// when a fetch brings them.
+func TestEmptyFeedsLibrarySaysHowItemsCome(t *testing.T) {
+	f := newFakeFeeds()
+	items := f.lib.Articles
+	f.lib = &model.Library{Name: "your feeds"}
+	f.gate = make(chan struct{})
+	m := feedReader(f, f.options())
+	screen := strings.Join(screenLines(m), "\n")
+	for _, want := range []string{"no items yet", "Press r to fetch them"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the empty feeds screen lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "Point it at news files") {
+		t.Errorf("a reader of feeds is told to point kiosk at news files:\n%s", screen)
+	}
+
+	f.next = items
+	_, cmd := m.Update(keyPress("r"))
+	settle(m)
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, "Fetching them now") {
+		t.Errorf("the empty screen does not say a fetch is under way:\n%s", screen)
+	}
+	close(f.gate)
+	run(m, cmd)
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, "Alpha first") {
+		t.Errorf("the fetched items do not show:\n%s", screen)
+	}
+
+	served := newFakeFeeds()
+	served.lib = &model.Library{Name: "your feeds"}
+	opts := served.options()
+	opts.Feeds.Waiting = "The server fetches them every 30 minutes."
+	screen = strings.Join(screenLines(feedReader(served, opts)), "\n")
+	if !strings.Contains(screen, "The server fetches them every 30 minutes.") || strings.Contains(screen, "Point it at") {
+		t.Errorf("the empty screen of a served reader:\n%s", screen)
+	}
+}
