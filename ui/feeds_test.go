@@ -214,3 +214,27 @@ func TestEmptyFeedsLibrarySaysHowItemsCome(t *testing.T) {
 		t.Errorf("the empty screen of a served reader:\n%s", screen)
 	}
 }
+
+// TestOneFeedsItemsGetNewItemsLive: while the list shows one feed's
+// items, a library update (a fetch by the server, by the schedule or by
+// r) brings that feed's new items into it, and not another feed's.
+func TestOneFeedsItemsGetNewItemsLive(t *testing.T) {
+	f := newFakeFeeds()
+	m := feedReader(f, f.options())
+	pressRun(m, "F")
+	pressRun(m, "enter") // Alpha News
+	mustShow(t, m, "Alpha News · 2 items", "Alpha first")
+
+	f.mu.Lock()
+	fresh := feedItem("Alpha News", "item:a0", "Alpha breaking story", "https://alpha.example/0", time.Minute, "New.")
+	other := feedItem("Beta Daily", "item:b0", "Beta breaking story", "https://beta.example/0", time.Minute, "New.")
+	f.feedOf[fresh.Key], f.feedOf[other.Key] = 1, 2
+	next := &model.Library{Name: f.lib.Name, Articles: append([]*model.Article{fresh, other}, f.lib.Articles...)}
+	old := f.lib
+	f.lib = next
+	f.mu.Unlock()
+	_, cmd := m.Update(LibraryUpdateMsg{Update: DiffLibraries(old, next)})
+	run(m, cmd)
+	mustShow(t, m, "Alpha News · 3 items", "Alpha breaking story", "Alpha first")
+	mustNotShow(t, m, "Beta breaking story")
+}
