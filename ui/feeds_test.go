@@ -238,3 +238,26 @@ func TestOneFeedsItemsGetNewItemsLive(t *testing.T) {
 	mustShow(t, m, "Alpha News · 3 items", "Alpha breaking story", "Alpha first")
 	mustNotShow(t, m, "Beta breaking story")
 }
+
+// TestTheFeedsTextStaysChosenWhenTheReaderComesBack: after t to an item's
+// own text, going to the next article and back shows the feed's text
+// again, not the full text; t back to the full text is remembered too.
+func TestTheFeedsTextStaysChosenWhenTheReaderComesBack(t *testing.T) {
+	f := newFakeFeeds()
+	m := feedReader(f, f.options())
+	pressRun(m, "enter") // Alpha first: a summary, its full text stored
+	mustShow(t, m, "The whole of alpha one", "full text")
+	pressRun(m, "t")
+	mustShow(t, m, "Summary of alpha one.", "feed's text")
+	pressRun(m, "]")
+	mustShow(t, m, "Beta first")
+	pressRun(m, "[")
+	mustShow(t, m, "Summary of alpha one.", "feed's text")
+	mustNotShow(t, m, "The whole of alpha one")
+
+	pressRun(m, "t")
+	mustShow(t, m, "The whole of alpha one", "full text")
+	pressRun(m, "]")
+	pressRun(m, "[")
+	mustShow(t, m, "The whole of alpha one", "full text")
+}
