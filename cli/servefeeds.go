@@ -16,5 +16,5 @@ func (c *app) serveFeedsConfig(db *store.DB, f serveFlags) server.FeedsConfig {
 	if !f.fetchPrivate {
 		pages = feed.NewFetcher(feed.Config{Version: c.version(), PublicOnly: true})
 	}
-	return server.FeedsConfig{DB: db, Fetcher: feeds, Pages: pages}
+	return server.FeedsConfig{DB: db, Fetcher: feeds, Pages: pages, Every: f.fetchEvery}
 }

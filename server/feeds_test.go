@@ -205,3 +205,35 @@ func TestReaderOfFeedsWithNoItemsYetIsToldTheyAreComing(t *testing.T) {
 	term.send("r")
 	term.waitForText("Harbour crane stays")
 }
+
+// TestServerFetchesEachFeedEveryInterval: the server fetches each feed
+// every FeedsConfig.Every (kiosk serve --fetch-every), not on a schedule
+// of its own: the feed is due again after that interval, and the server
+// fetches it when it is due.
+func TestServerFetchesEachFeedEveryInterval(t *testing.T) {
+	db, _, requests := operatorFeeds(t, store.FullTextNever)
+	lib, err := news.OpenLibrary(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServerWith(t, lib, Config{DB: db})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const every = 400 * time.Millisecond
+	ts.ServeFeeds(ctx, FeedsConfig{DB: db, Fetcher: feed.NewFetcher(feed.Config{Version: "test"}), Every: every})
+
+	deadline := time.Now().Add(waitLimit)
+	for requests["/feed.xml"].Load() < 3 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server fetched its feed %d times in %v, fetching every %v", requests["/feed.xml"].Load(), waitLimit, every)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	fs, err := db.Feeds(context.Background(), "")
+	if err != nil || len(fs) != 1 {
+		t.Fatal(fs, err)
+	}
+	if got := fs[0].NextFetch.Sub(fs[0].LastFetch); got != every {
+		t.Errorf("the feed is due again %v after its fetch, want %v", got, every)
+	}
+}

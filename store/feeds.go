@@ -177,6 +177,19 @@ func (db *DB) DueFeeds(ctx context.Context, now time.Time) ([]Feed, error) {
 	return feeds, rows.Err()
 }
 
+// NextDue is when the first feed not disabled is due (zero: one is due
+// now, or has never been fetched); ok is false when there is none.
+func (db *DB) NextDue(ctx context.Context) (next time.Time, ok bool, err error) {
+	var at sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT min(next_fetch) FROM feeds WHERE disabled = 0`).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("next due feed: %w", err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	return fromMillis(at.Int64), true, nil
+}
+
 // EditFeed changes what a user may set on a feed: title, site URL, folder,
 // full text mode and minimum interval (f.ID names the feed).
 func (db *DB) EditFeed(ctx context.Context, f Feed) error {

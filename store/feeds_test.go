@@ -104,6 +104,23 @@ func TestFetchesKeepTheTitleTheSubscriberGave(t *testing.T) {
 	}
 }
 
+// TestNextDueIsTheFirstFeedDue: the earliest time a feed not disabled is
+// due, and none without such a feed.
+func TestNextDueIsTheFirstFeedDue(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if _, ok, err := db.NextDue(ctx); ok || err != nil {
+		t.Errorf("with no feeds: ok %v, %v", ok, err)
+	}
+	a, b, gone := addFeed(t, db, "https://a.example/feed"), addFeed(t, db, "https://b.example/feed"), addFeed(t, db, "https://c.example/feed")
+	db.RecordFetch(ctx, a.ID, Fetch{At: day(10), NextFetch: day(12)})
+	db.RecordFetch(ctx, b.ID, Fetch{At: day(10), NextFetch: day(11)})
+	db.RecordFetch(ctx, gone.ID, Fetch{At: day(10), NextFetch: day(10), Err: "410 Gone", Gone: true})
+	if next, ok, err := db.NextDue(ctx); !ok || err != nil || !next.Equal(day(11)) {
+		t.Errorf("next due %v (ok %v, %v), want %v", next, ok, err, day(11))
+	}
+}
+
 func TestRecordFetch(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
