@@ -298,7 +298,11 @@ newsboat -e | kiosk feeds import -`,
 			defer db.Close()
 			added, known := 0, 0
 			for _, s := range list.Subscriptions {
-				_, err := db.AddFeed(ctx, store.Feed{URL: s.FeedURL, Title: s.Title, SiteURL: s.SiteURL, Folder: s.Folder})
+				// An outline named by its URL (as export writes a feed that
+				// has no title) gives no name: the feed's own comes.
+				given := s.Title != "" && s.Title != s.FeedURL
+				_, err := db.AddFeed(ctx, store.Feed{URL: s.FeedURL, Title: s.Title, TitleGiven: given,
+					SiteURL: s.SiteURL, Folder: s.Folder})
 				switch {
 				case errors.Is(err, store.ErrFeedExists):
 					known++

@@ -70,6 +70,10 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 		}
 	}
 	opts.OpenLink = openBrowser
+	var completion *feedui.Completion
+	if lib != nil && lib.Searcher != nil && len(lib.Articles) == firstItems {
+		completion = feedui.NewCompletion(opts.Feeds)
+	}
 	signals := newTerminalSignals()
 	defer signals.close()
 	p := tea.NewProgram(ui.New(lib, opts), append(c.programOptions(cmd),
@@ -99,13 +103,10 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 			return lib, err
 		})
 	}
-	if lib != nil && lib.Searcher != nil && len(lib.Articles) == firstItems {
-		go func() {
-			full, err := news.CompleteLibrary(ctx, st.db, lib)
-			if err == nil {
-				p.Send(ui.LibraryUpdateMsg{Update: model.Update{Lib: full}})
-			}
-		}()
+	if completion != nil {
+		go completion.Run(ctx, st.db, lib, func(full *model.Library) {
+			p.Send(ui.LibraryUpdateMsg{Update: model.Update{Lib: full}})
+		})
 	}
 	_, err = p.Run()
 	signals.close()

@@ -37,6 +37,8 @@ type serveFlags struct {
 	db             string
 	stateDir       string
 	noState        bool
+	fetchPrivate   bool
+	fetchEvery     time.Duration
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -80,6 +82,8 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "import each reader's state, the first time their key comes, from an older kiosk's folder of JSON state files; the files are left as they are")
 	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; no database is read or written")
 	fl.BoolVar(&f.noWatch, "no-watch", false, "don't follow changes to the folders and files served")
+	fl.DurationVar(&f.fetchEvery, "fetch-every", feed.DefaultInterval, "fetch each of the operator's feeds this often (at least 1m; a feed's ttl may ask for less often)")
+	fl.BoolVar(&f.fetchPrivate, "fetch-private-addresses", false, "fetch the full text of items from pages on loopback, private and link-local addresses too (default: public addresses only)")
 	// Help names the defaults by their variables: the expanded paths can be
 	// longer than a help line, and say less about where to change them.
 	fl.Lookup("host-key").DefValue = "$XDG_DATA_HOME/kiosk/ssh_host_ed25519_key"
@@ -96,6 +100,8 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 		return usagef(cmd, "--max-sessions must be at least 1")
 	case f.idleTimeout < 0, f.maxSessionTime < 0:
 		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
+	case f.fetchEvery < time.Minute:
+		return usagef(cmd, "--fetch-every %s is too often: fetch a feed at most once a minute (the default is %s)", f.fetchEvery, feed.DefaultInterval)
 	case f.rateLimit < 0:
 		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
 	case f.noState && (cmd.Flags().Changed("state-dir") || f.db != ""):
@@ -159,7 +165,7 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if lib.Name == news.LibraryName {
-		srv.ServeFeeds(ctx, server.FeedsConfig{DB: cfg.DB, Fetcher: feed.NewFetcher(feed.Config{Version: c.version()})})
+		srv.ServeFeeds(ctx, c.serveFeedsConfig(cfg.DB, f))
 	}
 	if !f.noWatch && len(paths) > 0 {
 		if err := model.Watch(ctx, lib, paths, srv.Update); err != nil {

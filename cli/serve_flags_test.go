@@ -24,6 +24,7 @@ func TestServeRejectsFlagsNoServerCanUse(t *testing.T) {
 		{"negative idle timeout", []string{"--idle-timeout", "-1s"}, "negative"},
 		{"negative session time", []string{"--max-session-time", "-1m"}, "negative"},
 		{"negative rate limit", []string{"--rate-limit", "-1"}, "--rate-limit"},
+		{"fetching every second", []string{"--fetch-every", "1s"}, "--fetch-every"},
 		{"state dir and no state", []string{"--no-state"}, "contradict"},
 	}
 	for _, tt := range tests {

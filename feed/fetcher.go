@@ -25,6 +25,15 @@ type Config struct {
 	RequestTimeout time.Duration // for the whole request, body included
 	MaxBodySize    int64         // bytes, after decompression
 	MaxRedirects   int
+	// PublicOnly refuses to connect to any address that is not on the
+	// public internet (loopback, private, link-local such as the cloud
+	// metadata service at 169.254.169.254, unspecified, multicast,
+	// reserved), checked on the resolved address of every connection, so
+	// that DNS and redirects cannot lead around it; such a fetch is
+	// Refused. It also ignores the proxy environment variables: through a
+	// proxy the address the proxy connects to is out of kiosk's sight. For
+	// fetching addresses chosen by others on a server's behalf.
+	PublicOnly bool
 }
 
 // Fetcher fetches feeds politely: conditional GET, gzip, timeouts, a size
@@ -54,11 +63,16 @@ func NewFetcher(cfg Config) *Fetcher {
 		cfg.Version = "dev"
 	}
 	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	proxy := http.ProxyFromEnvironment
+	if cfg.PublicOnly {
+		dialer.Control = refuseNonPublic
+		proxy = nil
+	}
 	return &Fetcher{
 		cfg:       cfg,
 		userAgent: "kiosk/" + cfg.Version + " (terminal news reader)",
 		transport: &http.Transport{
-			Proxy:               http.ProxyFromEnvironment,
+			Proxy:               proxy,
 			DialContext:         dialer.DialContext,
 			TLSHandshakeTimeout: cfg.ConnectTimeout,
 			ForceAttemptHTTP2:   true,
@@ -148,6 +162,12 @@ func (f *Fetcher) transportFailure(ctx context.Context, req Request, err error) 
 		res.Err = fmt.Errorf("%s: %w; open the URL in a browser to see where it leads", req.URL, unwrapURLError(err))
 	case errors.Is(err, errRefusedRedirect):
 		res.Outcome, res.Err = Refused, fmt.Errorf("%s: %w", req.URL, unwrapURLError(err))
+	case errors.Is(err, errNonPublicAddress):
+		var opErr *net.OpError
+		if errors.As(err, &opErr) {
+			err = opErr.Err // "dial tcp ADDR: " says again what the error says
+		}
+		res.Outcome, res.Err = Refused, fmt.Errorf("%s: %w", req.URL, err)
 	case errors.As(err, &dnsErr):
 		res.Err = fmt.Errorf("%s: no such host %q; check the URL", req.URL, dnsErr.Name)
 	default:

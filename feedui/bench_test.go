@@ -103,7 +103,18 @@ var (
 	bigDB   string
 )
 
-// bigLibrary is a database of 100,000 items (200 feeds of 500), made once.
+// TestMain removes the database bigLibrary made, which the benchmarks of
+// one run share (a b.TempDir would go with the first benchmark).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigDB != "" {
+		os.RemoveAll(filepath.Dir(bigDB))
+	}
+	os.Exit(code)
+}
+
+// bigLibrary is a database of 100,000 items (200 feeds of 500), made once
+// per run and removed by TestMain.
 func bigLibrary(b *testing.B) string {
 	bigOnce.Do(func() {
 		ctx := context.Background()

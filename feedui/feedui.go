@@ -82,21 +82,21 @@ func Reader(db *store.DB, st *store.State, fetcher *feed.Fetcher) *ui.Feeds {
 func Local(db *store.DB, st *store.State, fetcher *feed.Fetcher) *ui.Feeds {
 	f := Reader(db, st, fetcher)
 	f.Fetch = func(ctx context.Context, all bool, progress func(done, total int)) (ui.FetchResult, error) {
-		return Fetch(ctx, db, fetcher, all, progress)
+		return Fetch(ctx, db, fetcher, news.FetchOptions{All: all}, progress)
 	}
 	f.Every = DefaultEvery
 	return f
 }
 
-// Fetch fetches db's feeds (every one, or the due ones) and, when items
-// arrived or changed, opens the library again with them.
-func Fetch(ctx context.Context, db *store.DB, fetcher *feed.Fetcher, all bool, progress func(done, total int)) (ui.FetchResult, error) {
-	reports, err := news.FetchFeeds(ctx, db, fetcher, news.FetchOptions{All: all,
-		OnFeed: func(_ news.FeedReport, done, total int) {
-			if progress != nil {
-				progress(done, total)
-			}
-		}})
+// Fetch fetches db's feeds (every one with opt.All, or the due ones) and,
+// when items arrived or changed, opens the library again with them.
+func Fetch(ctx context.Context, db *store.DB, fetcher *feed.Fetcher, opt news.FetchOptions, progress func(done, total int)) (ui.FetchResult, error) {
+	opt.OnFeed = func(_ news.FeedReport, done, total int) {
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+	reports, err := news.FetchFeeds(ctx, db, fetcher, opt)
 	res := ui.FetchResult{Feeds: len(reports)}
 	changed := false
 	for _, r := range reports {

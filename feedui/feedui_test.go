@@ -68,7 +68,7 @@ func subscribed(t testing.TB, srv *httptest.Server) (*store.DB, *feed.Fetcher) {
 		t.Fatal(err)
 	}
 	fetcher := feed.NewFetcher(feed.Config{Version: "test"})
-	if res, err := Fetch(ctx, db, fetcher, true, nil); err != nil || res.Added != 1 {
+	if res, err := Fetch(ctx, db, fetcher, news.FetchOptions{All: true}, nil); err != nil || res.Added != 1 {
 		t.Fatalf("first fetch: %+v, %v", res, err)
 	}
 	return db, fetcher

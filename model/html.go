@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -92,9 +93,13 @@ type htmlWalker struct {
 	links   []string
 	linkNo  map[string]int
 
-	text   strings.Builder
-	space  bool // a collapsible space is pending before the next text
-	breaks int  // line breaks since the last text
+	text  strings.Builder
+	space bool // a collapsible space is pending before the next text
+	// markerSpace is set while the pending space is only the one a
+	// placeholder ("[image: …]") keeps after itself, which punctuation
+	// that follows it on the page does not take.
+	markerSpace bool
+	breaks      int // line breaks since the last text
 
 	ctx    blockContext
 	pre    int  // depth inside pre: text is kept as written
@@ -264,7 +269,7 @@ func (w *htmlWalker) boundary() {
 			w.text.WriteByte('\n')
 		}
 	case w.inCell || w.ctx.joined:
-		w.space = true
+		w.space, w.markerSpace = true, false
 	default:
 		w.flush()
 	}
@@ -311,9 +316,13 @@ func (w *htmlWalker) addText(s string) {
 	}
 	for _, r := range Sanitize(s) {
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
-			w.space = true
+			w.space, w.markerSpace = true, false
 			continue
 		}
+		if w.markerSpace && strings.ContainsRune(closingPunctuation, r) {
+			w.space = false
+		}
+		w.markerSpace = false
 		w.writeSpace()
 		w.text.WriteRune(r)
 		w.breaks = 0
@@ -330,18 +339,26 @@ func (w *htmlWalker) writeSpace() {
 
 // addWord adds text that stands apart from the words around it.
 func (w *htmlWalker) addWord(s string) {
-	w.space = true
+	last, _ := utf8.DecodeLastRuneInString(w.text.String())
+	w.space = w.space || !strings.ContainsRune(openingPunctuation, last)
 	w.writeSpace()
 	w.text.WriteString(s)
-	w.space, w.breaks = true, 0
+	w.space, w.markerSpace, w.breaks = true, true, 0
 }
+
+// closingPunctuation is what follows a word with no space between, and
+// openingPunctuation what precedes one.
+const (
+	closingPunctuation = ".,;:!?)]}»”’…%"
+	openingPunctuation = "([{«“‘„"
+)
 
 func (w *htmlWalker) lineBreak() {
 	switch {
 	case w.pre > 0:
 		w.text.WriteByte('\n')
 	case w.inCell || w.ctx.joined:
-		w.space = true
+		w.space, w.markerSpace = true, false
 	case w.breaks > 0:
 		w.flush()
 	default:

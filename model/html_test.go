@@ -98,6 +98,19 @@ func TestHTMLBlocksImages(t *testing.T) {
 	})
 }
 
+// TestHTMLBlocksImageBeforePunctuation: punctuation the page sets right
+// after an image follows its placeholder with no space the page does not
+// have; a space the page has stays.
+func TestHTMLBlocksImageBeforePunctuation(t *testing.T) {
+	got, _ := HTMLBlocks(`<p>Look at <img src="cat.jpg" alt="a cat">. And <img src="dog.jpg" alt="a dog">, then (<img src="x.png">)!</p>
+		<p>Spaced <img src="cat.jpg" alt="a cat"> . as written</p><p><img src="a.png" alt="A">word</p>`, nil)
+	assertBlocks(t, got, []Block{
+		{Kind: Paragraph, Text: "Look at [image: a cat]. And [image: a dog], then ([image])!"},
+		{Kind: Paragraph, Text: "Spaced [image: a cat] . as written"},
+		{Kind: Paragraph, Text: "[image: A] word"},
+	})
+}
+
 func TestHTMLBlocksDropsWhatIsNotText(t *testing.T) {
 	got, _ := HTMLBlocks(`<script>var secret = 1;</script><style>.secret{}</style>
 		<nav><a href="/">secret menu</a></nav><form><input value="secret"><button>secret</button>Search</form>

@@ -61,6 +61,9 @@ type FetchOptions struct {
 	// only a summary (see NeedsFullText), for reading offline, once the
 	// feeds are stored: at most 8 pages at once and 1 per host.
 	FullText bool
+	// Interval is how often each feed is fetched: at least its ttl, and
+	// longer after failures; 0 is feed.DefaultInterval (30 minutes).
+	Interval time.Duration
 	// OnFeed, when set, is called as each feed is done (stored), from one
 	// goroutine at a time: done of total feeds are finished.
 	OnFeed func(r FeedReport, done, total int)
@@ -100,7 +103,7 @@ func FetchFeeds(ctx context.Context, db *store.DB, fetcher *feed.Fetcher, opt Fe
 				storeErr = err
 			}
 		}
-		reports[i] = record(ctx, db, feeds[i], res, now())
+		reports[i] = record(ctx, db, feeds[i], res, now(), opt.Interval)
 		if errors.Is(reports[i].Err, errStore) && storeErr == nil {
 			storeErr = reports[i].Err
 		}
@@ -139,10 +142,11 @@ func feedsToFetch(ctx context.Context, db *store.DB, all bool, now time.Time) ([
 // errStore marks a report whose outcome could not be stored.
 var errStore = errors.New("could not store the outcome")
 
-// record stores what one fetch of f found and says what changed.
-func record(ctx context.Context, db *store.DB, f store.Feed, res feed.Result, now time.Time) FeedReport {
+// record stores what one fetch of f found and says what changed; the feed
+// is due again after interval (see feed.NextFetch).
+func record(ctx context.Context, db *store.DB, f store.Feed, res feed.Result, now time.Time, interval time.Duration) FeedReport {
 	rep := FeedReport{Feed: f, Outcome: res.Outcome, Moved: res.PermanentURL}
-	due := feed.Due{TTL: f.MinInterval, Errors: f.ErrorCount, RetryAfter: res.RetryAfter}
+	due := feed.Due{Interval: interval, TTL: f.MinInterval, Errors: f.ErrorCount, RetryAfter: res.RetryAfter}
 	fetch := store.Fetch{At: now, ETag: res.ETag, LastModified: res.LastModified, NewURL: res.PermanentURL}
 	switch {
 	case res.Outcome == feed.Canceled:
@@ -156,8 +160,8 @@ func record(ctx context.Context, db *store.DB, f store.Feed, res feed.Result, no
 		fetch.ETag, fetch.LastModified = f.ETag, f.LastModified
 	case res.Outcome == feed.Parsed:
 		parsed := res.Feed
-		if parsed.Title != "" {
-			rep.Feed.Title = parsed.Title // stored in place of the one given when subscribing
+		if parsed.Title != "" && !f.TitleGiven {
+			rep.Feed.Title = parsed.Title // stored in place of the one the feed gave before
 		}
 		due.Errors, due.SkipHours = 0, parsed.SkipHours
 		due.TTL = max(due.TTL, parsed.TTL)

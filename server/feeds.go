@@ -8,6 +8,7 @@ import (
 
 	"kiosk/feed"
 	"kiosk/feedui"
+	"kiosk/news"
 	"kiosk/store"
 	"kiosk/ui"
 )
@@ -19,10 +20,19 @@ const ReaderFetchGap = time.Minute
 
 // FeedsConfig is how a server serves the operator's feeds.
 type FeedsConfig struct {
-	DB      *store.DB
+	DB *store.DB
+	// Fetcher fetches the operator's feeds, wherever they are.
 	Fetcher *feed.Fetcher
-	// Every is how often the server fetches the feeds that are due
-	// (default feedui.DefaultEvery).
+	// Pages fetches the pages items link to, for their full text. The
+	// feed's publisher chose those links, so by default (nil) the server
+	// connects only to public addresses (feed.Config.PublicOnly): never to
+	// loopback, its private network or a cloud metadata service.
+	Pages *feed.Fetcher
+	// Every is how often the server fetches each feed (default
+	// feed.DefaultInterval, 30 minutes): a feed's ttl may ask for less
+	// often, and a failing feed backs off. The server wakes when the next
+	// feed is due, and at least this often, to find feeds subscribed
+	// meanwhile.
 	Every time.Duration
 	// ReaderGap is the least time between fetches readers ask for
 	// (default ReaderFetchGap).
@@ -50,30 +60,51 @@ type feedService struct {
 // it before Serve.
 func (s *Server) ServeFeeds(ctx context.Context, cfg FeedsConfig) {
 	if cfg.Every <= 0 {
-		cfg.Every = feedui.DefaultEvery
+		cfg.Every = feed.DefaultInterval
 	}
 	if cfg.ReaderGap <= 0 {
 		cfg.ReaderGap = ReaderFetchGap
+	}
+	if cfg.Pages == nil {
+		cfg.Pages = feed.NewFetcher(feed.Config{PublicOnly: true})
 	}
 	svc := &feedService{cfg: cfg, srv: s}
 	s.feeds = svc
 	go svc.follow(ctx)
 }
 
-// follow fetches the due feeds at once and then every cfg.Every.
+// leastWait is the shortest the server waits between two looks for due
+// feeds (or cfg.Every, when shorter), so that a feed due again at once
+// cannot keep it fetching.
+const leastWait = 10 * time.Second
+
+// follow fetches the due feeds at once, and again whenever the next one
+// is due, looking at least every cfg.Every.
 func (f *feedService) follow(ctx context.Context) {
-	ticker := time.NewTicker(f.cfg.Every)
-	defer ticker.Stop()
+	timer := time.NewTimer(0)
+	defer timer.Stop()
 	for {
-		if _, err := f.fetch(ctx, false, false, nil); err != nil && ctx.Err() == nil {
-			f.srv.log.Warn("fetching the feeds", "err", err)
-		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-ticker.C:
+		case <-timer.C:
 		}
+		if _, err := f.fetch(ctx, false, false, nil); err != nil && ctx.Err() == nil {
+			f.srv.log.Warn("fetching the feeds", "err", err)
+		}
+		timer.Reset(f.untilDue(ctx))
 	}
+}
+
+// untilDue is how long to wait before the next feed is due: between
+// leastWait and cfg.Every.
+func (f *feedService) untilDue(ctx context.Context) time.Duration {
+	wait := f.cfg.Every
+	next, ok, err := f.cfg.DB.NextDue(ctx)
+	if err == nil && ok {
+		wait = min(wait, time.Until(next))
+	}
+	return max(wait, min(leastWait, f.cfg.Every))
 }
 
 // fetch fetches the feeds (every one, or the due ones) unless a fetch is
@@ -89,7 +120,7 @@ func (f *feedService) fetch(ctx context.Context, all, byReader bool, progress fu
 		wait := f.cfg.ReaderGap - time.Since(f.lastAsk)
 		f.mu.Unlock()
 		return ui.FetchResult{}, fmt.Errorf("the feeds were fetched moments ago; ask again in %s (the server fetches every %s by itself)",
-			wait.Round(time.Second), f.cfg.Every)
+			wait.Round(time.Second), interval(f.cfg.Every))
 	}
 	f.running = true
 	if byReader {
@@ -101,7 +132,7 @@ func (f *feedService) fetch(ctx context.Context, all, byReader bool, progress fu
 		f.running, f.lastDone = false, time.Now()
 		f.mu.Unlock()
 	}()
-	res, err := feedui.Fetch(ctx, f.cfg.DB, f.cfg.Fetcher, all, progress)
+	res, err := feedui.Fetch(ctx, f.cfg.DB, f.cfg.Fetcher, news.FetchOptions{All: all, Interval: f.cfg.Every}, progress)
 	if res.Lib != nil {
 		f.srv.Update(ui.DiffLibraries(f.srv.lib.Load(), res.Lib))
 		res.Lib = nil // it reaches every reader as an update
@@ -116,9 +147,29 @@ func (s *Server) readerFeeds(st *store.State) *ui.Feeds {
 	if f == nil {
 		return nil
 	}
-	feeds := feedui.Reader(f.cfg.DB, st, f.cfg.Fetcher)
+	feeds := feedui.Reader(f.cfg.DB, st, f.cfg.Pages)
+	feeds.Waiting = fmt.Sprintf("The server fetches them when it starts and every %s: items show here as they arrive, and r asks it to fetch now.",
+		interval(f.cfg.Every))
 	feeds.Fetch = func(ctx context.Context, _ bool, progress func(done, total int)) (ui.FetchResult, error) {
 		return f.fetch(ctx, true, true, progress)
 	}
 	return feeds
+}
+
+// interval says a fetch interval as people do: "30 minutes", "2 hours".
+func interval(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return plural(int(d/time.Hour), "hour")
+	case d >= time.Minute && d%time.Minute == 0:
+		return plural(int(d/time.Minute), "minute")
+	}
+	return d.String()
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
 }

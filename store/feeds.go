@@ -23,11 +23,14 @@ const (
 
 // Feed is one subscription with what the last fetches left.
 type Feed struct {
-	ID      int64
-	URL     string // where it is fetched; updated by a permanent redirect
-	Title   string
-	SiteURL string
-	Folder  string // from OPML outlines; "" for none
+	ID    int64
+	URL   string // where it is fetched; updated by a permanent redirect
+	Title string
+	// TitleGiven says Title is the name the subscriber gave (from OPML):
+	// fetches keep it. Otherwise each fetch stores the feed's own title.
+	TitleGiven bool
+	SiteURL    string
+	Folder     string // from OPML outlines; "" for none
 
 	// Conditional GET validators from the last 200 response.
 	ETag         string
@@ -57,14 +60,14 @@ var ErrFeedExists = errors.New("already subscribed")
 
 const feedColumns = `f.id, f.url, f.title, f.site_url, f.folder, f.etag, f.last_modified,
 	f.last_fetch, f.next_fetch, f.last_error, f.error_count, f.disabled,
-	f.full_text, f.min_interval, f.added`
+	f.full_text, f.min_interval, f.added, f.title_given`
 
 func scanFeed(row interface{ Scan(...any) error }, extra ...any) (Feed, error) {
 	var f Feed
 	var lastFetch, nextFetch, minInterval, added int64
 	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &f.ETag, &f.LastModified,
 		&lastFetch, &nextFetch, &f.LastError, &f.ErrorCount, &f.Disabled,
-		&f.FullText, &minInterval, &added}
+		&f.FullText, &minInterval, &added, &f.TitleGiven}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return Feed{}, err
 	}
@@ -87,9 +90,10 @@ func (db *DB) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 		return Feed{}, err
 	}
 	res, err := db.sql.ExecContext(ctx,
-		`INSERT INTO feeds (url, title, site_url, folder, full_text, min_interval, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
-		f.URL, f.Title, f.SiteURL, f.Folder, f.FullText, int64(f.MinInterval/time.Second), millis(db.now()))
+		`INSERT INTO feeds (url, title, title_given, site_url, folder, full_text, min_interval, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+		f.URL, f.Title, f.TitleGiven && strings.TrimSpace(f.Title) != "", f.SiteURL, f.Folder, f.FullText,
+		int64(f.MinInterval/time.Second), millis(db.now()))
 	if err != nil {
 		return Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
 	}
@@ -173,6 +177,19 @@ func (db *DB) DueFeeds(ctx context.Context, now time.Time) ([]Feed, error) {
 	return feeds, rows.Err()
 }
 
+// NextDue is when the first feed not disabled is due (zero: one is due
+// now, or has never been fetched); ok is false when there is none.
+func (db *DB) NextDue(ctx context.Context) (next time.Time, ok bool, err error) {
+	var at sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT min(next_fetch) FROM feeds WHERE disabled = 0`).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("next due feed: %w", err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	return fromMillis(at.Int64), true, nil
+}
+
 // EditFeed changes what a user may set on a feed: title, site URL, folder,
 // full text mode and minimum interval (f.ID names the feed).
 func (db *DB) EditFeed(ctx context.Context, f Feed) error {
@@ -218,7 +235,8 @@ type Fetch struct {
 
 	// On success: validators for the next conditional GET (a 304 keeps
 	// the old ones by passing them again), and the feed's own title and
-	// site, stored when not empty.
+	// site, stored when not empty (the title only when the subscriber gave
+	// none: Feed.TitleGiven).
 	ETag, LastModified string
 	Title, SiteURL     string
 	MinInterval        time.Duration // from ttl/skipHours; 0 keeps the stored one
@@ -242,7 +260,7 @@ func (db *DB) RecordFetch(ctx context.Context, id int64, f Fetch) error {
 		} else {
 			res, err = tx.Exec(`UPDATE feeds SET last_fetch = ?, next_fetch = ?, last_error = '',
 				error_count = 0, disabled = disabled OR ?, etag = ?, last_modified = ?,
-				title = CASE WHEN ? = '' THEN title ELSE ? END,
+				title = CASE WHEN ? = '' OR title_given THEN title ELSE ? END,
 				site_url = CASE WHEN ? = '' THEN site_url ELSE ? END,
 				min_interval = CASE WHEN ? = 0 THEN min_interval ELSE ? END
 				WHERE id = ?`,

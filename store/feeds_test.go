@@ -67,6 +67,60 @@ func TestAddListRemoveFeeds(t *testing.T) {
 	}
 }
 
+// TestFetchesKeepTheTitleTheSubscriberGave: a feed named on subscribing
+// (an OPML outline's text) keeps that name through every fetch; a feed
+// with no name given takes its own title, and the newest one.
+func TestFetchesKeepTheTitleTheSubscriberGave(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	named, err := db.AddFeed(ctx, Feed{URL: "https://a.example/feed", Title: "My harbour news", TitleGiven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unnamed, err := db.AddFeed(ctx, Feed{URL: "https://b.example/feed", Title: "Harbour Daily"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Harbour Daily", "Harbour Daily — all the news"} {
+		for _, f := range []Feed{named, unnamed} {
+			if err := db.RecordFetch(ctx, f.ID, Fetch{At: day(10), Title: title}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got, _ := db.Feed(ctx, named.ID); got.Title != "My harbour news" || !got.TitleGiven {
+		t.Errorf("the name the subscriber gave became %q (given: %v)", got.Title, got.TitleGiven)
+	}
+	if got, _ := db.Feed(ctx, unnamed.ID); got.Title != "Harbour Daily — all the news" {
+		t.Errorf("a feed with no name given is called %q, not its own newest title", got.Title)
+	}
+	blank, err := db.AddFeed(ctx, Feed{URL: "https://c.example/feed", Title: " ", TitleGiven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.RecordFetch(ctx, blank.ID, Fetch{At: day(10), Title: "Own title"})
+	if got, _ := db.Feed(ctx, blank.ID); got.Title != "Own title" {
+		t.Errorf("a blank name kept the feed's own title out: %q", got.Title)
+	}
+}
+
+// TestNextDueIsTheFirstFeedDue: the earliest time a feed not disabled is
+// due, and none without such a feed.
+func TestNextDueIsTheFirstFeedDue(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if _, ok, err := db.NextDue(ctx); ok || err != nil {
+		t.Errorf("with no feeds: ok %v, %v", ok, err)
+	}
+	a, b, gone := addFeed(t, db, "https://a.example/feed"), addFeed(t, db, "https://b.example/feed"), addFeed(t, db, "https://c.example/feed")
+	db.RecordFetch(ctx, a.ID, Fetch{At: day(10), NextFetch: day(12)})
+	db.RecordFetch(ctx, b.ID, Fetch{At: day(10), NextFetch: day(11)})
+	db.RecordFetch(ctx, gone.ID, Fetch{At: day(10), NextFetch: day(10), Err: "410 Gone", Gone: true})
+	if next, ok, err := db.NextDue(ctx); !ok || err != nil || !next.Equal(day(11)) {
+		t.Errorf("next due %v (ok %v, %v), want %v", next, ok, err, day(11))
+	}
+}
+
 func TestRecordFetch(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)

@@ -17,6 +17,7 @@ func migrations() []func(tx *sql.Tx) error {
 		feedsSchema,
 		itemSearchSchema,
 		readingStateSeqSchema,
+		feedTitleGivenSchema,
 	}
 }
 
@@ -196,6 +197,14 @@ func readingStateSeqSchema(tx *sql.Tx) error {
 		`INSERT INTO reading_state_seq (id, seq) VALUES (1, 1)`,
 		`CREATE INDEX reading_state_by_seq ON reading_state (reader, seq)`,
 	)
+}
+
+// Version 6: whether a feed's title is the one its subscriber gave (an OPML
+// outline's name), which fetches keep, or the feed's own, which each fetch
+// brings up to date. Feeds stored before took the feed's own title at
+// every fetch, so they start as not given.
+func feedTitleGivenSchema(tx *sql.Tx) error {
+	return execAll(tx, `ALTER TABLE feeds ADD COLUMN title_given INTEGER NOT NULL DEFAULT 0`)
 }
 
 func execAll(tx *sql.Tx, statements ...string) error {

@@ -37,6 +37,10 @@ type Feeds struct {
 	// Text loads an article with its full text (its page's readable text,
 	// fetched and stored the first time) or with the feed's own text.
 	Text func(ctx context.Context, a *model.Article, full bool) (*model.Article, error)
+	// Waiting is what the screen of a library with no items yet says
+	// about how they come, when someone else fetches them (a server); ""
+	// says r fetches them.
+	Waiting string
 }
 
 // ItemText is what text a feed item has beyond its feed's.

@@ -172,3 +172,92 @@ func TestSummaryIsShownWhileTheFullTextIsFetched(t *testing.T) {
 	}
 	mustShow(t, m, "Summary of alpha one.", "fetching the full text… (summary shown)")
 }
+
+// TestEmptyFeedsLibrarySaysHowItemsCome: a reader of feeds with no items
+// yet is not told to point kiosk at news files: it says how the items
+// come (r, a fetch under way, or the server's word), and the items show
+// when a fetch brings them.
+func TestEmptyFeedsLibrarySaysHowItemsCome(t *testing.T) {
+	f := newFakeFeeds()
+	items := f.lib.Articles
+	f.lib = &model.Library{Name: "your feeds"}
+	f.gate = make(chan struct{})
+	m := feedReader(f, f.options())
+	screen := strings.Join(screenLines(m), "\n")
+	for _, want := range []string{"no items yet", "Press r to fetch them"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the empty feeds screen lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "Point it at news files") {
+		t.Errorf("a reader of feeds is told to point kiosk at news files:\n%s", screen)
+	}
+
+	f.next = items
+	_, cmd := m.Update(keyPress("r"))
+	settle(m)
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, "Fetching them now") {
+		t.Errorf("the empty screen does not say a fetch is under way:\n%s", screen)
+	}
+	close(f.gate)
+	run(m, cmd)
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, "Alpha first") {
+		t.Errorf("the fetched items do not show:\n%s", screen)
+	}
+
+	served := newFakeFeeds()
+	served.lib = &model.Library{Name: "your feeds"}
+	opts := served.options()
+	opts.Feeds.Waiting = "The server fetches them every 30 minutes."
+	screen = strings.Join(screenLines(feedReader(served, opts)), "\n")
+	if !strings.Contains(screen, "The server fetches them every 30 minutes.") || strings.Contains(screen, "Point it at") {
+		t.Errorf("the empty screen of a served reader:\n%s", screen)
+	}
+}
+
+// TestOneFeedsItemsGetNewItemsLive: while the list shows one feed's
+// items, a library update (a fetch by the server, by the schedule or by
+// r) brings that feed's new items into it, and not another feed's.
+func TestOneFeedsItemsGetNewItemsLive(t *testing.T) {
+	f := newFakeFeeds()
+	m := feedReader(f, f.options())
+	pressRun(m, "F")
+	pressRun(m, "enter") // Alpha News
+	mustShow(t, m, "Alpha News · 2 items", "Alpha first")
+
+	f.mu.Lock()
+	fresh := feedItem("Alpha News", "item:a0", "Alpha breaking story", "https://alpha.example/0", time.Minute, "New.")
+	other := feedItem("Beta Daily", "item:b0", "Beta breaking story", "https://beta.example/0", time.Minute, "New.")
+	f.feedOf[fresh.Key], f.feedOf[other.Key] = 1, 2
+	next := &model.Library{Name: f.lib.Name, Articles: append([]*model.Article{fresh, other}, f.lib.Articles...)}
+	old := f.lib
+	f.lib = next
+	f.mu.Unlock()
+	_, cmd := m.Update(LibraryUpdateMsg{Update: DiffLibraries(old, next)})
+	run(m, cmd)
+	mustShow(t, m, "Alpha News · 3 items", "Alpha breaking story", "Alpha first")
+	mustNotShow(t, m, "Beta breaking story")
+}
+
+// TestTheFeedsTextStaysChosenWhenTheReaderComesBack: after t to an item's
+// own text, going to the next article and back shows the feed's text
+// again, not the full text; t back to the full text is remembered too.
+func TestTheFeedsTextStaysChosenWhenTheReaderComesBack(t *testing.T) {
+	f := newFakeFeeds()
+	m := feedReader(f, f.options())
+	pressRun(m, "enter") // Alpha first: a summary, its full text stored
+	mustShow(t, m, "The whole of alpha one", "full text")
+	pressRun(m, "t")
+	mustShow(t, m, "Summary of alpha one.", "feed's text")
+	pressRun(m, "]")
+	mustShow(t, m, "Beta first")
+	pressRun(m, "[")
+	mustShow(t, m, "Summary of alpha one.", "feed's text")
+	mustNotShow(t, m, "The whole of alpha one")
+
+	pressRun(m, "t")
+	mustShow(t, m, "The whole of alpha one", "full text")
+	pressRun(m, "]")
+	pressRun(m, "[")
+	mustShow(t, m, "The whole of alpha one", "full text")
+}

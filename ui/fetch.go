@@ -103,9 +103,6 @@ func (m *Model) fetchDone(msg fetchDoneMsg) tea.Cmd {
 	if m.screen == screenFeeds {
 		cmds = append(cmds, m.listFeeds())
 	}
-	if f := m.list.feed; f != nil && r.Added > 0 && m.com.feeds.Items != nil {
-		cmds = append(cmds, m.refreshFeedItems(*f))
-	}
 	return tea.Batch(cmds...)
 }
 

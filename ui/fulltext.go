@@ -57,6 +57,9 @@ func (p *pagerModel) gotTextOf(msg textOfMsg) tea.Cmd {
 		return nil
 	}
 	p.text.kind = msg.kind
+	if p.ownText[p.article.Key] {
+		return p.keepOwnText()
+	}
 	switch msg.kind {
 	case TextSummary:
 		return p.loadText(true)
@@ -67,6 +70,16 @@ func (p *pagerModel) gotTextOf(msg textOfMsg) tea.Cmd {
 			// opened with, its rendering cached: load the stored full text.
 			return p.loadText(true)
 		}
+	}
+	return nil
+}
+
+// keepOwnText shows the feed's own text of an item the reader switched to
+// it before: the library's article is that text, unless it holds the full
+// text stored before this reader opened it.
+func (p *pagerModel) keepOwnText() tea.Cmd {
+	if p.text.kind == TextFull && !p.fetchedHere[p.article.Key] {
+		return p.loadText(false)
 	}
 	return nil
 }
@@ -93,10 +106,13 @@ func (p *pagerModel) gotText(msg textMsg, comments bool) tea.Cmd {
 	}
 	p.text.full, p.text.variant = msg.full, true
 	if msg.full {
+		delete(p.ownText, msg.article.Key)
 		if p.text.kind != TextFull {
 			p.fetchedHere[msg.article.Key] = true
 		}
 		p.text.kind = TextFull
+	} else {
+		p.ownText[msg.article.Key] = true
 	}
 	return p.replace(msg.article, comments)
 }

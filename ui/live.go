@@ -43,6 +43,10 @@ func (m *Model) applyUpdate(u model.Update) tea.Cmd {
 			p.index = i
 		}
 	}
+	if f := m.list.feed; f != nil && len(u.Added) > 0 && m.com.feeds != nil && m.com.feeds.Items != nil {
+		// The list shows one feed's items: some of the new ones may be its.
+		cmds = append(cmds, m.refreshFeedItems(*f))
+	}
 	if m.libSearch.lib != nil {
 		m.libSearch.lib = u.Lib
 		m.libSearch.results = nil

@@ -379,7 +379,7 @@ func (m *Model) content() string {
 		return m.feeds.view()
 	}
 	if m.empty() {
-		return emptyView(m.com, m.lib, m.loadErr)
+		return emptyView(m.com, m.lib, m.loadErr, m.fetch.running)
 	}
 	return m.list.view()
 }

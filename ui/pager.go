@@ -67,9 +67,12 @@ type pagerModel struct {
 	resumeLater bool
 	// text is the full text or the feed's own (fulltext.go);
 	// fetchedHere holds the keys of the items whose full text this reader
-	// fetched, whose library articles may still hold their summaries.
+	// fetched, whose library articles may still hold their summaries;
+	// ownText the keys of the items this reader switched to the feed's own
+	// text with t, which open on it again.
 	text        itemText
 	fetchedHere map[string]bool
+	ownText     map[string]bool
 }
 
 // renderedMsg carries a rendering made outside Update.
@@ -86,7 +89,8 @@ func newPagerModel(com *common) pagerModel {
 	vp.MouseWheelDelta = 3
 	in := textinput.New()
 	in.Prompt = "/"
-	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1, fetchedHere: map[string]bool{}}
+	return pagerModel{com: com, vp: vp, input: in, keepBlock: -1,
+		fetchedHere: map[string]bool{}, ownText: map[string]bool{}}
 }
 
 // open shows article a (library index i), rendering it if the cache lacks it.

@@ -142,9 +142,13 @@ func loadingView(c *common, p LoadProgressMsg) string {
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
-// emptyView is the friendly screen of a library with no articles.
-func emptyView(c *common, lib *model.Library, err error) string {
+// emptyView is the friendly screen of a library with no articles: how to
+// open news files, or, for a reader of feeds, how their items come.
+func emptyView(c *common, lib *model.Library, err error, fetching bool) string {
 	s := c.styles
+	if c.feeds != nil {
+		return emptyFeedsView(c, err, fetching)
+	}
 	lines := []string{s.header.Render("kiosk") + s.dim.Render(" · no articles to read"), ""}
 	if err != nil {
 		lines = append(lines, s.errorText.Render(model.Sanitize(err.Error())), "")
@@ -161,6 +165,27 @@ func emptyView(c *common, lib *model.Library, err error) string {
 		lines = append(lines, plural(len(lib.Skipped), "file was", "files were")+" skipped: "+c.keys.Empty.Skipped.Help().Key+" shows why.")
 	}
 	lines = append(lines, s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Skipped, c.keys.Empty.Fetch})))
+	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
+}
+
+// emptyFeedsView is the empty screen of a reader of feeds that have
+// brought no items yet.
+func emptyFeedsView(c *common, err error, fetching bool) string {
+	s := c.styles
+	lines := []string{s.header.Render("kiosk") + s.dim.Render(" · no items yet"), ""}
+	if err != nil {
+		lines = append(lines, s.errorText.Render(model.Sanitize(err.Error())), "")
+	}
+	lines = append(lines, "The subscribed feeds have brought no items yet.")
+	switch {
+	case fetching:
+		lines = append(lines, "Fetching them now: items show here as they arrive.")
+	case c.feeds.Waiting != "":
+		lines = append(lines, model.Sanitize(c.feeds.Waiting))
+	case c.feeds.Fetch != nil:
+		lines = append(lines, "Press "+c.keys.Empty.Fetch.Help().Key+" to fetch them: items show here as they arrive.")
+	}
+	lines = append(lines, "", s.dim.Render(shortHelp([]key.Binding{c.keys.Empty.Quit, c.keys.Empty.Fetch})))
 	return clipLines(strings.Join(lines, "\n"), c.width, c.height)
 }
 
