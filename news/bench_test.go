@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"kiosk/feed"
+	"kiosk/feed/feedtest"
 	"kiosk/model"
 	"kiosk/seeds"
 	"kiosk/store"
@@ -52,28 +51,7 @@ func BenchmarkFetchAndStore500Feeds(b *testing.B) {
 	for i := range bodies {
 		bodies[i] = benchRSS(i, items)
 	}
-	var urls []string
-	for h := range hosts {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-			if err != nil || i < 0 || i >= feeds {
-				http.NotFound(w, r)
-				return
-			}
-			etag := `"` + strconv.Itoa(i) + `"`
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", etag)
-			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-			w.Write([]byte(bodies[i]))
-		}))
-		b.Cleanup(srv.Close)
-		for i := h; i < feeds; i += hosts {
-			urls = append(urls, srv.URL+"/"+strconv.Itoa(i))
-		}
-	}
+	urls := feedtest.Servers(b, hosts, bodies)
 	ctx := context.Background()
 	var first, second time.Duration
 	for b.Loop() {
