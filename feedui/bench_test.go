@@ -17,6 +17,7 @@ import (
 	"kiosk/render"
 	"kiosk/seeds"
 	"kiosk/store"
+	"kiosk/store/storetest"
 	"kiosk/ui"
 )
 
@@ -148,19 +149,21 @@ func bigLibrary(b *testing.B) string {
 	return bigDB
 }
 
+// openBig opens bigLibrary's database, closed when b ends, and its
+// reading state.
+func openBig(b *testing.B) (*store.DB, *store.State) {
+	db := storetest.OpenAt(b, bigLibrary(b))
+	st, _ := db.State(context.Background(), "")
+	return db, st
+}
+
 // BenchmarkFirstFrame is the reader's first frame, from nothing loaded to
 // the list on screen: on the embedded articles (the baseline), and on a
 // library of 100,000 stored items (list rows read without bodies).
 // BenchmarkListKey is one j in the list of each.
 func BenchmarkFirstFrame(b *testing.B) {
-	path := bigLibrary(b)
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	st, _ := db.State(ctx, "")
+	db, st := openBig(b)
 	b.Run("embedded", func(b *testing.B) {
 		for b.Loop() {
 			lib, err := model.LoadFS(seeds.FS, "kiosk seeds")
@@ -209,14 +212,8 @@ func firstFrame(lib *model.Library, opts ui.Options) *ui.Model {
 }
 
 func BenchmarkListKey(b *testing.B) {
-	path := bigLibrary(b)
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	st, _ := db.State(ctx, "")
+	db, st := openBig(b)
 	seedsLib, _ := model.LoadFS(seeds.FS, "kiosk seeds")
 	big, _ := news.OpenLibrary(ctx, db)
 	for _, c := range []struct {
