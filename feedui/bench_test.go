@@ -131,20 +131,10 @@ func bigLibrary(b *testing.B) string {
 		defer db.Close()
 		body := "<p>" + strings.Repeat("Some words of an article. ", 80) + "</p>"
 		now := time.Now()
-		for f := range 200 {
-			fd, err := db.AddFeed(ctx, store.Feed{URL: fmt.Sprintf("https://feed%d.example/rss", f), Title: fmt.Sprintf("Feed number %d", f)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			items := make([]store.Item, 500)
-			for i := range items {
-				items[i] = store.Item{GUID: fmt.Sprintf("%d-%d", f, i), Title: fmt.Sprintf("Item %d of feed %d", i, f),
-					Link: fmt.Sprintf("https://feed%d.example/%d", f, i), Published: now.Add(-time.Duration(i*200+f) * time.Minute), ContentHTML: body}
-			}
-			if _, err := db.UpsertItems(ctx, fd.ID, items, now); err != nil {
-				b.Fatal(err)
-			}
-		}
+		storetest.AddFeeds(b, db, 200, 500, func(f, i int) store.Item {
+			return store.Item{GUID: fmt.Sprintf("%d-%d", f, i), Title: fmt.Sprintf("Item %d of feed %d", i, f),
+				Link: fmt.Sprintf("https://feed%d.example/%d", f, i), Published: now.Add(-time.Duration(i*200+f) * time.Minute), ContentHTML: body}
+		})
 	})
 	return bigDB
 }

@@ -3,8 +3,10 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"kiosk/store"
 )
@@ -26,4 +28,25 @@ func OpenAt(tb testing.TB, path string) *store.DB {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// AddFeeds subscribes db to feeds feeds, feed f at
+// https://feed<f>.example/rss titled "Feed number <f>", and stores perFeed
+// items in each: item(f, i) is the i-th of feed f.
+func AddFeeds(tb testing.TB, db *store.DB, feeds, perFeed int, item func(f, i int) store.Item) {
+	tb.Helper()
+	ctx := context.Background()
+	for f := range feeds {
+		fd, err := db.AddFeed(ctx, store.Feed{URL: fmt.Sprintf("https://feed%d.example/rss", f), Title: fmt.Sprintf("Feed number %d", f)})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		items := make([]store.Item, perFeed)
+		for i := range items {
+			items[i] = item(f, i)
+		}
+		if _, err := db.UpsertItems(ctx, fd.ID, items, time.Now()); err != nil {
+			tb.Fatal(err)
+		}
+	}
 }
