@@ -52,6 +52,21 @@ func (f *dbFlag) open(ctx context.Context) (*store.DB, error) {
 	return store.OpenDefault(ctx)
 }
 
+// openFeeds opens the database as open does and reads its subscriptions.
+// The caller closes the database.
+func (f *dbFlag) openFeeds(ctx context.Context) (*store.DB, []store.Feed, error) {
+	db, err := f.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	feeds, err := db.Feeds(ctx, "")
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, feeds, nil
+}
+
 // closeDB closes db when there is one.
 func closeDB(db *store.DB) {
 	if db != nil {

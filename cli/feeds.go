@@ -132,15 +132,11 @@ items, unread items, last fetch (RFC 3339, empty when never), folder, URL
 and the last fetch's error (empty when it went well), separated by tabs.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := dbf.open(cmd.Context())
+			db, feeds, err := dbf.openFeeds(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			feeds, err := db.Feeds(cmd.Context(), "")
-			if err != nil {
-				return err
-			}
 			if asJSON {
 				out := make([]feedJSON, len(feeds))
 				for i, f := range feeds {
@@ -330,15 +326,11 @@ func (c *app) feedsExportCommand(dbf *dbFlag) *cobra.Command {
 		Example: `kiosk feeds export > subs.opml`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := dbf.open(cmd.Context())
+			db, feeds, err := dbf.openFeeds(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			feeds, err := db.Feeds(cmd.Context(), "")
-			if err != nil {
-				return err
-			}
 			list := &feed.SubscriptionList{Title: "kiosk subscriptions"}
 			for _, f := range feeds {
 				list.Subscriptions = append(list.Subscriptions, feed.Subscription{

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"kiosk/model/modeltest/corpus"
 )
 
 // newsServer is a loopback web server of feeds and pages. Feeds answer a
@@ -208,7 +210,7 @@ func TestFeedsAddFindsTheFeedAPageNames(t *testing.T) {
 
 func TestFeedsExportRoundTrip(t *testing.T) {
 	opmls := map[string]string{"nested": strings.ReplaceAll(subsOPML, "SERVER", "https://news.example")}
-	if dir := filepath.Join("..", "..", "shared", "corpus", "feeds"); dirExists(dir) {
+	if dir, ok := corpus.Lookup("feeds"); ok {
 		for _, name := range []string{"newsboat/example.opml", "netnewswire/Subs.opml", "newsboat/category.opml"} {
 			if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
 				opmls[name] = string(data)
@@ -232,11 +234,6 @@ func TestFeedsExportRoundTrip(t *testing.T) {
 			}
 		})
 	}
-}
-
-func dirExists(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
 }
 
 // storyPage is an article page with enough text for readability to find.

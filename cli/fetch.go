@@ -49,15 +49,11 @@ kiosk fetch --keep 30`,
 				return usagef(cmd, "--keep %d: give a number of days, 1 or more", keepDays)
 			}
 			ctx := cmd.Context()
-			db, err := dbf.open(ctx)
+			db, feeds, err := dbf.openFeeds(ctx)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			feeds, err := db.Feeds(ctx, "")
-			if err != nil {
-				return err
-			}
 			if len(feeds) == 0 {
 				return errors.New("no feeds to fetch: subscribe with 'kiosk feeds add URL' or 'kiosk feeds import FILE' first")
 			}

@@ -34,6 +34,24 @@ func (c *app) loadLibrary(ctx context.Context, paths []string, db *store.DB) (*m
 	return lib, nil
 }
 
+// loadArgsLibrary is loadLibrary for commands that take files or, with
+// none, read the library of the database --db names (or the default one,
+// when there is one yet). Call done when finished with the library: it
+// closes the database.
+func (c *app) loadArgsLibrary(ctx context.Context, dbf *dbFlag, paths []string) (lib *model.Library, done func(), err error) {
+	var db *store.DB
+	if len(paths) == 0 {
+		if db, err = dbf.openExisting(ctx); err != nil {
+			return nil, nil, err
+		}
+	}
+	if lib, err = c.loadLibrary(ctx, paths, db); err != nil {
+		closeDB(db)
+		return nil, nil, err
+	}
+	return lib, func() { closeDB(db) }, nil
+}
+
 // readLibrary loads without warning: the reader shows skipped files itself.
 // The error says what was wrong whenever no article loaded.
 func (c *app) readLibrary(ctx context.Context, paths []string, db *store.DB, progress func(done, total int)) (*model.Library, error) {

@@ -25,16 +25,11 @@ kiosk list --json ~/news | jq '.[] | select(.comments > 5) | .title'`,
 			if err := sf.check(cmd); err != nil {
 				return err
 			}
-			st, err := c.openState(cmd.Context(), sf)
+			st, lib, err := c.openStateLibrary(cmd.Context(), paths, sf)
 			if err != nil {
 				return err
 			}
 			defer c.closeState(st)
-			lib, err := c.loadLibrary(cmd.Context(), paths, st.db)
-			if err != nil {
-				return err
-			}
-			c.adoptLibrary(cmd.Context(), st, lib)
 			if !asJSON {
 				return render.WriteList(c.stdout, lib, st)
 			}

@@ -35,16 +35,11 @@ func (c *app) runReader(cmd *cobra.Command, paths []string, display displayFlags
 	}
 	if !isTerminal(c.stdout) || noneExist(paths) {
 		// Nothing to read is reported at once, without taking the screen.
-		st, err := c.openState(cmd.Context(), sf)
+		st, lib, err := c.openStateLibrary(cmd.Context(), paths, sf)
 		if err != nil {
 			return err
 		}
 		defer c.closeState(st)
-		lib, err := c.loadLibrary(cmd.Context(), paths, st.db)
-		if err != nil {
-			return err
-		}
-		c.adoptLibrary(cmd.Context(), st, lib)
 		return render.WriteList(c.stdout, lib, st)
 	}
 	// Opened before the reader takes the screen, so that its warnings

@@ -11,7 +11,6 @@ import (
 
 	"kiosk/model"
 	"kiosk/render"
-	"kiosk/store"
 )
 
 // noMatchError makes `kiosk search` exit with status 1 when nothing matches,
@@ -48,18 +47,11 @@ kiosk search nato --json | jq -r '.[].id'`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			var db *store.DB
-			if len(args) == 1 {
-				var err error
-				if db, err = dbf.openExisting(ctx); err != nil {
-					return err
-				}
-				defer closeDB(db)
-			}
-			lib, err := c.loadLibrary(ctx, args[1:], db)
+			lib, done, err := c.loadArgsLibrary(ctx, &dbf, args[1:])
 			if err != nil {
 				return err
 			}
+			defer done()
 			results, err := lib.Find(ctx, args[0])
 			if err != nil {
 				return err

@@ -13,7 +13,6 @@ import (
 
 	"kiosk/model"
 	"kiosk/render"
-	"kiosk/store"
 )
 
 type showFlags struct {
@@ -54,18 +53,11 @@ kiosk show 1 --json | jq -r '.blocks[] | select(.kind == "heading") | .text'`,
 				return usagef(cmd, "--json and --plain cannot be used together: --json prints data, --plain prints text")
 			}
 			ctx := cmd.Context()
-			var db *store.DB
-			if len(args) == 1 {
-				var err error
-				if db, err = f.db.openExisting(ctx); err != nil {
-					return err
-				}
-				defer closeDB(db)
-			}
-			lib, err := c.loadLibrary(ctx, args[1:], db)
+			lib, done, err := c.loadArgsLibrary(ctx, &f.db, args[1:])
 			if err != nil {
 				return err
 			}
+			defer done()
 			a, i, err := lib.Lookup(args[0])
 			if err != nil {
 				return fileGivenAsArticle(cmd, err, args)

@@ -93,6 +93,23 @@ func (c *app) closeState(st *readingState) {
 	}
 }
 
+// openStateLibrary opens the reading state as openState does and loads the
+// library of paths with it, its articles given the state imported from an
+// older kiosk. Close the state with closeState when done.
+func (c *app) openStateLibrary(ctx context.Context, paths []string, f stateFlags) (*readingState, *model.Library, error) {
+	st, err := c.openState(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := c.loadLibrary(ctx, paths, st.db)
+	if err != nil {
+		c.closeState(st)
+		return nil, nil, err
+	}
+	c.adoptLibrary(ctx, st, lib)
+	return st, lib, nil
+}
+
 // adoptLibrary gives the library's articles the state imported from an
 // older kiosk's state file.
 func (c *app) adoptLibrary(ctx context.Context, st *readingState, lib *model.Library) {

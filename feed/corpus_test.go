@@ -6,33 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusFeedsDir is ../shared/corpus/feeds beside the repository root, found
-// by walking up to go.mod; tests that need it skip when it is absent. The
-// corpus is for tests only: nothing of it is copied into the project.
-func corpusFeedsDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	feeds := filepath.Join(dir, "..", "shared", "corpus", "feeds")
-	if _, err := os.Stat(feeds); err != nil {
-		t.Skipf("feed corpus not present: %v", err)
-	}
-	return feeds
-}
+	"kiosk/model/modeltest/corpus"
+)
 
 // corpusFile is one file the manifest names, by kind.
 type corpusFile struct {
@@ -45,7 +21,7 @@ type corpusFile struct {
 // pages (kept for autodiscovery) apart from the feeds.
 func corpusFiles(t testing.TB) []corpusFile {
 	t.Helper()
-	dir := corpusFeedsDir(t)
+	dir := corpus.Path(t, "feeds")
 	f, err := os.Open(filepath.Join(dir, "..", "feeds.manifest.tsv"))
 	if err != nil {
 		t.Skipf("feed corpus manifest not present: %v", err)

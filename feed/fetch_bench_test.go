@@ -3,12 +3,11 @@ package feed
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"kiosk/feed/feedtest"
 )
 
 // benchFeed is an RSS feed of n items, each with a few paragraphs of HTML,
@@ -42,28 +41,7 @@ func BenchmarkFetch500Feeds(b *testing.B) {
 	for i := range bodies {
 		bodies[i] = benchFeed(i, items)
 	}
-	var urls []string
-	for h := range hosts {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-			if err != nil || i < 0 || i >= feeds {
-				http.NotFound(w, r)
-				return
-			}
-			etag := `"` + strconv.Itoa(i) + `"`
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", etag)
-			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-			w.Write([]byte(bodies[i]))
-		}))
-		b.Cleanup(srv.Close)
-		for i := h; i < feeds; i += hosts {
-			urls = append(urls, srv.URL+"/"+strconv.Itoa(i))
-		}
-	}
+	urls := feedtest.Servers(b, hosts, bodies)
 	size := 0
 	for _, body := range bodies {
 		size += len(body)

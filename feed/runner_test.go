@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"kiosk/model/modeltest/corpus"
 )
 
 // hostMeter is a loopback server, one "host", that records how many
@@ -140,8 +142,9 @@ func TestFetchAllCancel(t *testing.T) {
 // loopback server: each fetched feed equals the file parsed from disk.
 func TestFetchAllCorpus(t *testing.T) {
 	files := corpusOf(t, "feed")
+	dir := corpus.Path(t, "feeds")
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		http.ServeFile(w, r, corpusFeedsDir(t)+r.URL.Path)
+		http.ServeFile(w, r, dir+r.URL.Path)
 	})
 	var reqs []Request
 	for _, cf := range files {

@@ -17,6 +17,7 @@ import (
 	"kiosk/render"
 	"kiosk/seeds"
 	"kiosk/store"
+	"kiosk/store/storetest"
 	"kiosk/ui"
 )
 
@@ -130,22 +131,20 @@ func bigLibrary(b *testing.B) string {
 		defer db.Close()
 		body := "<p>" + strings.Repeat("Some words of an article. ", 80) + "</p>"
 		now := time.Now()
-		for f := range 200 {
-			fd, err := db.AddFeed(ctx, store.Feed{URL: fmt.Sprintf("https://feed%d.example/rss", f), Title: fmt.Sprintf("Feed number %d", f)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			items := make([]store.Item, 500)
-			for i := range items {
-				items[i] = store.Item{GUID: fmt.Sprintf("%d-%d", f, i), Title: fmt.Sprintf("Item %d of feed %d", i, f),
-					Link: fmt.Sprintf("https://feed%d.example/%d", f, i), Published: now.Add(-time.Duration(i*200+f) * time.Minute), ContentHTML: body}
-			}
-			if _, err := db.UpsertItems(ctx, fd.ID, items, now); err != nil {
-				b.Fatal(err)
-			}
-		}
+		storetest.AddFeeds(b, db, 200, 500, func(f, i int) store.Item {
+			return store.Item{GUID: fmt.Sprintf("%d-%d", f, i), Title: fmt.Sprintf("Item %d of feed %d", i, f),
+				Link: fmt.Sprintf("https://feed%d.example/%d", f, i), Published: now.Add(-time.Duration(i*200+f) * time.Minute), ContentHTML: body}
+		})
 	})
 	return bigDB
+}
+
+// openBig opens bigLibrary's database, closed when b ends, and its
+// reading state.
+func openBig(b *testing.B) (*store.DB, *store.State) {
+	db := storetest.OpenAt(b, bigLibrary(b))
+	st, _ := db.State(context.Background(), "")
+	return db, st
 }
 
 // BenchmarkFirstFrame is the reader's first frame, from nothing loaded to
@@ -153,14 +152,8 @@ func bigLibrary(b *testing.B) string {
 // library of 100,000 stored items (list rows read without bodies).
 // BenchmarkListKey is one j in the list of each.
 func BenchmarkFirstFrame(b *testing.B) {
-	path := bigLibrary(b)
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	st, _ := db.State(ctx, "")
+	db, st := openBig(b)
 	b.Run("embedded", func(b *testing.B) {
 		for b.Loop() {
 			lib, err := model.LoadFS(seeds.FS, "kiosk seeds")
@@ -209,14 +202,8 @@ func firstFrame(lib *model.Library, opts ui.Options) *ui.Model {
 }
 
 func BenchmarkListKey(b *testing.B) {
-	path := bigLibrary(b)
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	st, _ := db.State(ctx, "")
+	db, st := openBig(b)
 	seedsLib, _ := model.LoadFS(seeds.FS, "kiosk seeds")
 	big, _ := news.OpenLibrary(ctx, db)
 	for _, c := range []struct {

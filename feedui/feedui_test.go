@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"kiosk/news"
 	"kiosk/render"
 	"kiosk/store"
+	"kiosk/store/storetest"
 	"kiosk/ui"
 )
 
@@ -59,11 +59,7 @@ func newsSite(t testing.TB) (*httptest.Server, *atomic.Int32) {
 // subscribed is a database subscribed to the site's feed, fetched once.
 func subscribed(t testing.TB, srv *httptest.Server) (*store.DB, *feed.Fetcher) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "kiosk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.Open(t)
 	if _, err := db.AddFeed(ctx, store.Feed{URL: srv.URL + "/feed.xml"}); err != nil {
 		t.Fatal(err)
 	}

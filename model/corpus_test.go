@@ -5,18 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir is the shared test corpus beside the repository; its licence
-// allows test use only, so nothing from it is copied into the project.
-func corpusDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not present: %v", sub, err)
-	}
-	return dir
-}
+	"kiosk/model/modeltest/corpus"
+)
 
 func parseFileT(t *testing.T, p string) *Article {
 	t.Helper()
@@ -38,7 +29,7 @@ func articleText(a *Article) string {
 // TestAwkwardEncodingsMatchTheirTwins: every re-encoded file gives the same
 // article as its UTF-8 original.
 func TestAwkwardEncodingsMatchTheirTwins(t *testing.T) {
-	dir := corpusDir(t, "awkward")
+	dir := corpus.Path(t, "awkward")
 	twins := map[string]string{
 		"bbc_zitros--bom--business--1m-payoff-for-former-shell-boss.txt":         "bbc/business--1m-payoff-for-former-shell-boss.txt",
 		"bbc_zitros--bom-crlf--business--1m-payoff-for-former-shell-boss.txt":    "bbc/business--1m-payoff-for-former-shell-boss.txt",
@@ -65,7 +56,7 @@ func TestAwkwardEncodingsMatchTheirTwins(t *testing.T) {
 // from is not a bullet, the line before it ends a sentence, and the text
 // after it starts a new one.
 func TestBBCHeadingsAreNeverBulletsOrBrokenSentences(t *testing.T) {
-	dir := corpusDir(t, "bbc")
+	dir := corpus.Path(t, "bbc")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) < 2000 {
 		t.Fatalf("found %d BBC files, want 2,095", len(files))
@@ -117,7 +108,7 @@ func indexOf(lines []string, s string) int {
 // no paragraph is a fragment of a wrapped line and most stories have a
 // dateline.
 func TestWireStoriesJoinHardWrappedLines(t *testing.T) {
-	dir := corpusDir(t, "reuters-sample")
+	dir := corpus.Path(t, "reuters-sample")
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	datelines := 0
 	for _, p := range files {

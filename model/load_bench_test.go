@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"kiosk/model/modeltest/corpus"
 )
 
 // BenchmarkLoad compares LoadPaths with only reading the same files' bytes
@@ -123,9 +125,9 @@ func listFiles(b *testing.B, dir string) ([]string, int64) {
 }
 
 func unpackReuters(b *testing.B) string {
-	f, err := os.Open(filepath.Join("..", "..", "shared", "corpus", "reuters21578.tar.gz"))
+	f, err := os.Open(corpus.Path(b, "reuters21578.tar.gz"))
 	if err != nil {
-		b.Skipf("Reuters corpus not present: %v", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)

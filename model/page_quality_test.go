@@ -17,6 +17,8 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+
+	"kiosk/model/modeltest/corpus"
 )
 
 // extractionF1Floor is the F1 kiosk reached on the test pages when this
@@ -32,7 +34,7 @@ type testPage struct {
 
 func loadTestPages(t testing.TB) []testPage {
 	t.Helper()
-	dir := corpusDir(t, "pages")
+	dir := corpus.Path(t, "pages")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

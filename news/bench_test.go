@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,9 +15,11 @@ import (
 	"time"
 
 	"kiosk/feed"
+	"kiosk/feed/feedtest"
 	"kiosk/model"
 	"kiosk/seeds"
 	"kiosk/store"
+	"kiosk/store/storetest"
 )
 
 // Run with: go test ./news/ -run '^$' -bench . -benchtime 1x
@@ -52,28 +52,7 @@ func BenchmarkFetchAndStore500Feeds(b *testing.B) {
 	for i := range bodies {
 		bodies[i] = benchRSS(i, items)
 	}
-	var urls []string
-	for h := range hosts {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-			if err != nil || i < 0 || i >= feeds {
-				http.NotFound(w, r)
-				return
-			}
-			etag := `"` + strconv.Itoa(i) + `"`
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", etag)
-			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-			w.Write([]byte(bodies[i]))
-		}))
-		b.Cleanup(srv.Close)
-		for i := h; i < feeds; i += hosts {
-			urls = append(urls, srv.URL+"/"+strconv.Itoa(i))
-		}
-	}
+	urls := feedtest.Servers(b, hosts, bodies)
 	ctx := context.Background()
 	var first, second time.Duration
 	for b.Loop() {
@@ -170,24 +149,14 @@ func buildBigLibrary(b *testing.B, path string) {
 	defer db.Close()
 	words := []string{"harbour", "election", "council", "markets", "weather", "football", "science", "budget", "railway", "hospital"}
 	date := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	for f := range 200 {
-		fd, err := db.AddFeed(ctx, store.Feed{URL: fmt.Sprintf("https://feed%d.example/rss", f), Title: fmt.Sprintf("Feed number %d", f)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		items := make([]store.Item, 500)
-		for i := range items {
-			n := f*500 + i
-			topic := words[n%len(words)]
-			items[i] = store.Item{GUID: fmt.Sprintf("g%d", n), Link: fmt.Sprintf("https://feed%d.example/%d", f, i),
-				Title: fmt.Sprintf("Item %d: the %s story of the day", n, topic), Author: "A. Writer",
-				Published:   date.Add(time.Duration(n) * time.Minute),
-				ContentHTML: "<p>" + strings.Repeat(fmt.Sprintf("Some words of an article about the %s and token%d. ", topic, n%1000), 30) + "</p>"}
-		}
-		if _, err := db.UpsertItems(ctx, fd.ID, items, time.Now()); err != nil {
-			b.Fatal(err)
-		}
-	}
+	storetest.AddFeeds(b, db, 200, 500, func(f, i int) store.Item {
+		n := f*500 + i
+		topic := words[n%len(words)]
+		return store.Item{GUID: fmt.Sprintf("g%d", n), Link: fmt.Sprintf("https://feed%d.example/%d", f, i),
+			Title: fmt.Sprintf("Item %d: the %s story of the day", n, topic), Author: "A. Writer",
+			Published:   date.Add(time.Duration(n) * time.Minute),
+			ContentHTML: "<p>" + strings.Repeat(fmt.Sprintf("Some words of an article about the %s and token%d. ", topic, n%1000), 30) + "</p>"}
+	})
 }
 
 // firstRows is how many rows the reader lists before its first frame.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,17 +13,8 @@ import (
 
 	"kiosk/feed"
 	"kiosk/store"
+	"kiosk/store/storetest"
 )
-
-func openDB(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kiosk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
 
 func rss(title string, items ...string) string {
 	return `<?xml version="1.0"?><rss version="2.0"><channel><title>` + title + `</title>` +
@@ -66,7 +56,7 @@ func TestFetchFeedsStoresItemsAndA304ChangesNothing(t *testing.T) {
 	var body atomic.Value
 	body.Store(rss("Example news", rssItem("1", "First", "<p>One.</p>"), rssItem("2", "Second", "<p>Two.</p>")))
 	srv, full := feedServer(t, &body)
-	db := openDB(t)
+	db := storetest.Open(t)
 	good, _ := db.AddFeed(ctx, store.Feed{URL: srv.URL + "/feed.xml"})
 	db.AddFeed(ctx, store.Feed{URL: srv.URL + "/broken.xml"})
 	fetcher := feed.NewFetcher(feed.Config{Version: "test"})
@@ -162,7 +152,7 @@ func TestFetchFeedsGoneDisablesAndRedirectMoves(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	db := openDB(t)
+	db := storetest.Open(t)
 	db.AddFeed(ctx, store.Feed{URL: srv.URL + "/old.xml"})
 	db.AddFeed(ctx, store.Feed{URL: srv.URL + "/gone.xml"})
 	if _, err := FetchFeeds(ctx, db, feed.NewFetcher(feed.Config{}), FetchOptions{}); err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kiosk/store"
+	"kiosk/store/storetest"
 )
 
 // TestStoredItemsLoadSafelyFromManySessions opens one library of stored
@@ -16,7 +17,7 @@ import (
 // Run it with -race.
 func TestStoredItemsLoadSafelyFromManySessions(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t)
+	db := storetest.Open(t)
 	f, _ := db.AddFeed(ctx, store.Feed{URL: "https://example.com/feed", Title: "Example"})
 	var items []store.Item
 	for i := range 20 {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"kiosk/model"
+	"kiosk/model/modeltest/corpus"
 )
 
 // The guarantee of issue 11, checked on every file of the shared corpus as
@@ -26,29 +27,6 @@ import (
 //   - no heading is followed by a paragraph that starts in lower case, ends
 //     with a comma or is a row of figures.
 // scripts/fidelity.sh prints the figures that TestFidelity logs.
-
-// corpusRoot is ../shared/corpus beside the repository root, or "".
-func corpusRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	root := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		return ""
-	}
-	return root
-}
 
 type fidelity struct {
 	files, words, wordsKept int
@@ -65,10 +43,7 @@ func (f *fidelity) fail(format string) {
 }
 
 func TestFidelity(t *testing.T) {
-	root := corpusRoot(t)
-	if root == "" {
-		t.Skip("../shared/corpus is not beside the repository")
-	}
+	root := corpus.Path(t)
 	for _, set := range []string{"reuters21578", "reuters-sample", "bbc", "awkward"} {
 		t.Run(set, func(t *testing.T) {
 			var f fidelity

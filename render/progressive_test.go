@@ -1,39 +1,24 @@
 package render
 
 import (
-	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"kiosk/model"
 	"kiosk/model/modeltest"
+	"kiosk/model/modeltest/corpus"
 )
 
-// sharedCorpus finds a file of the shared corpus by walking up from the
-// package directory, or skips the test when the corpus is not there.
+// sharedCorpus reads a file of the shared corpus, or skips the test when
+// the corpus is not there.
 func sharedCorpus(t testing.TB, rel string) []byte {
 	t.Helper()
-	dir, err := filepath.Abs(".")
+	data, err := os.ReadFile(corpus.Path(t, rel))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "corpus", rel))
-		if err == nil {
-			return data
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			t.Fatal(err)
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skipf("shared corpus file %s not found above the repository", rel)
-		}
-		dir = up
-	}
+	return data
 }
 
 // progressive renders a in chunks of at least first and rest bytes and

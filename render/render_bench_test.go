@@ -1,31 +1,26 @@
 package render
 
 import (
-	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"kiosk/model"
+	"kiosk/model/modeltest/corpus"
 )
 
 // longestBBC is the longest BBC article of the shared corpus, which lives
 // beside the repository and is not part of it.
-var longestBBC = filepath.Join("..", "..", "shared", "corpus", "awkward", "bbc_zitros--politics--terror-powers-expose-tyranny.txt")
+const longestBBC = "bbc_zitros--politics--terror-powers-expose-tyranny.txt"
 
 // BenchmarkOpenLongestArticle measures what opening an article costs at
 // width 80: parsing the file (the baseline), rendering it with glamour
 // (cold: a fresh cache each time) and taking it from the render cache.
 func BenchmarkOpenLongestArticle(b *testing.B) {
-	data, err := os.ReadFile(longestBBC)
-	if errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("%s not found: the shared corpus is not beside the repository", longestBBC)
-	}
+	data, err := os.ReadFile(corpus.Path(b, "awkward", longestBBC))
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := model.Parse(filepath.Base(longestBBC), data)
+	a, err := model.Parse(longestBBC, data)
 	if err != nil {
 		b.Fatal(err)
 	}

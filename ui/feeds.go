@@ -206,17 +206,7 @@ func (f *feedsView) rowLine(i int) string {
 }
 
 func (f *feedsView) statusLine() string {
-	var parts []string
-	if f.note != "" {
-		parts = append(parts, f.note)
-	}
-	if len(f.feeds) > 0 {
-		parts = append(parts, fmt.Sprintf("%d/%d", f.rows.cursor+1, len(f.feeds)))
-	}
-	if a := f.com.activity; a != "" {
-		parts = append(parts, a)
-	}
-	return strings.Join(parts, " · ")
+	return strings.Join(rowsStatus(f.note, f.rows.cursor, len(f.feeds), f.com.activity), " · ")
 }
 
 // oneLineText makes untrusted text one line of plain characters.

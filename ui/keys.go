@@ -113,20 +113,25 @@ type textKeys struct {
 	Close key.Binding
 }
 
+// rowNavKeys move through the rows of the list and of the feeds view.
+func rowNavKeys() navKeys {
+	return navKeys{
+		Up:       bind("up", "up", "k"),
+		Down:     bind("down", "down", "j"),
+		PageUp:   bind("page up", "pgup", "b"),
+		PageDown: bind("page down", "pgdown", "f", "space"),
+		Top:      bind("first", "g", "home"),
+		Bottom:   bind("last", "G", "end"),
+	}
+}
+
 func newKeyMaps() keyMaps {
 	return keyMaps{
 		Global:  globalKeys{Quit: bind("quit", "ctrl+c")},
 		Loading: loadingKeys{Quit: bind("quit", "q")},
 		Empty:   emptyKeys{Quit: bind("quit", "q", "esc"), Skipped: bind("skipped files", "!"), Fetch: bind("fetch every feed", "r")},
 		List: listKeys{
-			Nav: navKeys{
-				Up:       bind("up", "up", "k"),
-				Down:     bind("down", "down", "j"),
-				PageUp:   bind("page up", "pgup", "b"),
-				PageDown: bind("page down", "pgdown", "f", "space"),
-				Top:      bind("first", "g", "home"),
-				Bottom:   bind("last", "G", "end"),
-			},
+			Nav:         rowNavKeys(),
 			Open:        bind("open", "enter", "l", "right"),
 			Filter:      bind("filter", "/"),
 			ClearFilter: bind("clear filter", "esc"),
@@ -189,14 +194,7 @@ func newKeyMaps() keyMaps {
 			Close: bind("back to the list", "esc"),
 		},
 		Feeds: feedsKeys{
-			Nav: navKeys{
-				Up:       bind("up", "up", "k"),
-				Down:     bind("down", "down", "j"),
-				PageUp:   bind("page up", "pgup", "b"),
-				PageDown: bind("page down", "pgdown", "f", "space"),
-				Top:      bind("first", "g", "home"),
-				Bottom:   bind("last", "G", "end"),
-			},
+			Nav:      rowNavKeys(),
 			Open:     bind("items", "enter", "l", "right"),
 			MarkRead: bind("mark feed read", "A"),
 			Fetch:    bind("fetch now", "r"),

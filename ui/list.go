@@ -283,16 +283,7 @@ func (l *listModel) itemLines() []string {
 
 func (l *listModel) statusLine() string {
 	s := l.com.styles
-	var parts []string
-	if l.note != "" {
-		parts = append(parts, l.note)
-	}
-	if len(l.visible) > 0 {
-		parts = append(parts, fmt.Sprintf("%d/%d", l.rows.cursor+1, len(l.visible)))
-	}
-	if a := l.com.activity; a != "" {
-		parts = append(parts, a)
-	}
+	parts := rowsStatus(l.note, l.rows.cursor, len(l.visible), l.com.activity)
 	if l.fresh > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", l.fresh))
 	}

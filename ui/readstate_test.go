@@ -14,6 +14,7 @@ import (
 	"kiosk/model"
 	"kiosk/render"
 	"kiosk/store"
+	"kiosk/store/storetest"
 )
 
 var tab = tea.KeyPressMsg{Code: tea.KeyTab}
@@ -311,12 +312,7 @@ func TestPositionMapsToTheSameLine(t *testing.T) {
 func TestStateLastsAcrossReaders(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kiosk.db")
 	openState := func() *store.State {
-		db, err := store.Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		st, err := db.State(context.Background(), "")
+		st, err := storetest.OpenAt(t, path).State(context.Background(), "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,10 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // rowList is a cursor over rows drawn rowHeight lines each in an area of
 // the screen, with the scrolling that keeps the cursor in sight: the
@@ -105,4 +109,21 @@ func (r *rowList) click(m tea.Mouse) (open bool) {
 	}
 	r.cursor = row
 	return false
+}
+
+// rowsStatus begins the status line of a view of n rows: its note, the
+// cursor's place among the rows and the fetch under way, each when there
+// is one.
+func rowsStatus(note string, cursor, n int, activity string) []string {
+	var parts []string
+	if note != "" {
+		parts = append(parts, note)
+	}
+	if n > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", cursor+1, n))
+	}
+	if activity != "" {
+		parts = append(parts, activity)
+	}
+	return parts
 }
