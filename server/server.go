@@ -9,13 +9,11 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
 	"kiosk/model"
@@ -39,6 +37,10 @@ type Config struct {
 	IdleTimeout time.Duration
 	// MaxSessionTime ends any session after this long (0: no limit).
 	MaxSessionTime time.Duration
+	// MaxWidth and MaxHeight bound the size a reader is drawn at, whatever
+	// window the client claims: the screen buffers grow with it (defaults
+	// 300 and 100, which a large monitor with a small font reaches).
+	MaxWidth, MaxHeight int
 	// RateLimit is how many new connections one address may open a minute,
 	// after a burst of RateBurst (defaults 30 and 10; negative: no limit).
 	RateLimit, RateBurst int
@@ -54,6 +56,8 @@ const (
 	defaultIdleTimeout = 10 * time.Minute
 	defaultRateLimit   = 30
 	defaultRateBurst   = 10
+	defaultMaxWidth    = 300
+	defaultMaxHeight   = 100
 	// renderCacheEntries is how many rendered articles (one per article,
 	// width and style) the shared cache keeps.
 	renderCacheEntries = 512
@@ -72,7 +76,6 @@ type Server struct {
 	log      *log.Logger
 	ssh      *ssh.Server
 	sessions *sessions
-	readers  sync.Map // readerKey -> *readerSession
 	limiter  *connLimiter
 	auth     *authorizedKeys
 	hostKey  gossh.Signer
@@ -129,6 +132,12 @@ func withDefaults(cfg Config) Config {
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = defaultRateBurst
 	}
+	if cfg.MaxWidth <= 0 {
+		cfg.MaxWidth = defaultMaxWidth
+	}
+	if cfg.MaxHeight <= 0 {
+		cfg.MaxHeight = defaultMaxHeight
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.New(io.Discard)
 	}
@@ -163,8 +172,7 @@ func (s *Server) newSSHServer() *ssh.Server {
 	if s.cfg.MaxSessionTime > 0 {
 		srv.MaxTimeout = s.cfg.MaxSessionTime + transportSlack
 	}
-	reader := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(s.afterReader)
-	srv.Handler = s.logMiddleware(s.recoverMiddleware(s.sessions.limitMiddleware(s.dispatch(reader))))
+	srv.Handler = s.logMiddleware(s.recoverMiddleware(s.sessions.limitMiddleware(s.dispatch(s.runReader))))
 	return srv
 }
 
