@@ -70,7 +70,7 @@ func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) i
 		fmt.Fprintf(stderr, "kiosk: the reader needs a terminal (ssh -t), or give a command.\n\n%s", usage)
 		return 1
 	default:
-		fmt.Fprintf(stderr, "kiosk: unknown command %q.\n\n%s", sess.RawCommand(), usage)
+		fmt.Fprintf(stderr, "kiosk: unknown command \"%s\".\n\n%s", clientText(sess.RawCommand()), usage)
 		return 1
 	}
 }
@@ -79,7 +79,7 @@ func (s *Server) report(sess ssh.Session, stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	s.log.Warn("command failed", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand(), "err", err)
+	s.log.Warn("command failed", "remote", sess.RemoteAddr().String(), "command", clientText(sess.RawCommand()), "err", err)
 	fmt.Fprintf(stderr, "kiosk: %v\n", err)
 	return 1
 }
