@@ -7,11 +7,14 @@ import (
 	"net"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"kiosk/model"
 	"kiosk/model/state"
@@ -24,16 +27,18 @@ import (
 const shutdownTimeout = 4 * time.Second
 
 type serveFlags struct {
-	listen         string
-	hostKey        string
-	authorizedKeys string
-	maxSessions    int
-	idleTimeout    time.Duration
-	maxSessionTime time.Duration
-	rateLimit      int
-	noWatch        bool
-	stateDir       string
-	noState        bool
+	listen               string
+	hostKey              string
+	authorizedKeys       string
+	maxSessions          int
+	maxSessionsPerClient int
+	maxWindow            string
+	idleTimeout          time.Duration
+	maxSessionTime       time.Duration
+	rateLimit            int
+	noWatch              bool
+	stateDir             string
+	noState              bool
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -63,18 +68,23 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 			return c.serve(cmd.Context(), paths, f)
 		},
 	}
-	fl := cmd.Flags()
+	f.register(cmd.Flags())
+	return cmd
+}
+
+func (f *serveFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "address to listen on; 0.0.0.0:2222 or [::]:2222 for every interface")
 	fl.StringVar(&f.hostKey, "host-key", server.DefaultHostKeyPath(), "the server's private key; an ed25519 key is created there (mode 0600) if missing")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: anyone)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 100, "most readers served at once; more are told the server is full")
-	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press (0: never)")
+	fl.IntVar(&f.maxSessionsPerClient, "max-sessions-per-client", 10, "most sessions one SSH key, or one address, may hold at once (0: no limit)")
+	fl.StringVar(&f.maxWindow, "max-window", "300x100", "largest size a reader is drawn at, COLUMNSxROWS; a bigger window shows it in its top left corner")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press, and a connection after this long without a session (0: never)")
 	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
 	fl.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "keep each reader's read marks, stars and places here, one file per SSH key")
 	fl.BoolVar(&f.noState, "no-state", false, "keep reading state for each session only; nothing is written to disk")
 	fl.BoolVar(&f.noWatch, "no-watch", false, "don't follow changes to the folders and files served")
-	return cmd
 }
 
 func (f *serveFlags) check(cmd *cobra.Command) error {
@@ -84,34 +94,50 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 	switch {
 	case f.maxSessions < 1:
 		return usagef(cmd, "--max-sessions must be at least 1")
-	case f.idleTimeout < 0, f.maxSessionTime < 0:
-		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
+	case f.idleTimeout < 0:
+		return usagef(cmd, "--idle-timeout cannot be negative; 0 means never")
+	case f.maxSessionTime < 0:
+		return usagef(cmd, "--max-session-time cannot be negative; 0 means no limit")
 	case f.rateLimit < 0:
 		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
+	case f.maxSessionsPerClient < 0:
+		return usagef(cmd, "--max-sessions-per-client cannot be negative; 0 means no limit")
 	case f.noState && cmd.Flags().Changed("state-dir"):
 		return usagef(cmd, "--state-dir and --no-state contradict each other: give one")
+	}
+	if _, _, err := parseWindow(f.maxWindow); err != nil {
+		return usagef(cmd, "--max-window: %v", err)
 	}
 	return nil
 }
 
-func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
-	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
-	// wish's Bubble Tea middleware reports a reader's crash through the
-	// default logger: give it the same format.
-	log.SetDefault(logger)
-	lib, err := c.loadLibrary(paths)
-	if err != nil {
-		return err
+// parseWindow reads COLUMNSxROWS, as in 300x100.
+func parseWindow(s string) (w, h int, err error) {
+	cols, rows, ok := strings.Cut(strings.ToLower(s), "x")
+	w, errW := strconv.Atoi(cols)
+	h, errH := strconv.Atoi(rows)
+	if !ok || errW != nil || errH != nil || w < 20 || h < 5 {
+		return 0, 0, fmt.Errorf("%q is not COLUMNSxROWS of at least 20x5 (try 300x100)", s)
 	}
+	return w, h, nil
+}
+
+// config is the server's configuration for the flags, which check has
+// accepted.
+func (f *serveFlags) config(logger *log.Logger) server.Config {
+	maxW, maxH, _ := parseWindow(f.maxWindow)
 	cfg := server.Config{
-		HostKeyPath:        f.hostKey,
-		AuthorizedKeysPath: f.authorizedKeys,
-		MaxSessions:        f.maxSessions,
-		IdleTimeout:        f.idleTimeout,
-		MaxSessionTime:     f.maxSessionTime,
-		RateLimit:          f.rateLimit,
-		Logger:             logger,
-		StateDir:           f.stateDir,
+		HostKeyPath:          f.hostKey,
+		AuthorizedKeysPath:   f.authorizedKeys,
+		MaxSessions:          f.maxSessions,
+		MaxSessionsPerClient: f.maxSessionsPerClient,
+		MaxWidth:             maxW,
+		MaxHeight:            maxH,
+		IdleTimeout:          f.idleTimeout,
+		MaxSessionTime:       f.maxSessionTime,
+		RateLimit:            f.rateLimit,
+		Logger:               logger,
+		StateDir:             f.stateDir,
 	}
 	if f.noState {
 		cfg.StateDir = ""
@@ -123,6 +149,19 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	if f.rateLimit == 0 {
 		cfg.RateLimit = -1
 	}
+	if f.maxSessionsPerClient == 0 {
+		cfg.MaxSessionsPerClient = -1
+	}
+	return cfg
+}
+
+func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
+	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
+	lib, err := c.loadLibrary(paths)
+	if err != nil {
+		return err
+	}
+	cfg := f.config(logger)
 	srv, err := server.New(lib, cfg)
 	if err != nil {
 		return err
