@@ -33,7 +33,7 @@ type testServer struct {
 
 // startServer runs a server for lib (the seeds when nil) on a random
 // loopback port and shuts it down when the test ends.
-func startServer(t *testing.T, cfg Config) *testServer {
+func startServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
 	lib, err := model.LoadFS(seeds.FS, "kiosk seeds")
 	if err != nil {
@@ -43,7 +43,7 @@ func startServer(t *testing.T, cfg Config) *testServer {
 }
 
 // startServerWith is startServer for a library of the test's own.
-func startServerWith(t *testing.T, lib *model.Library, cfg Config) *testServer {
+func startServerWith(t testing.TB, lib *model.Library, cfg Config) *testServer {
 	t.Helper()
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = filepath.Join(t.TempDir(), "host_key")
@@ -70,7 +70,7 @@ func startServerWith(t *testing.T, lib *model.Library, cfg Config) *testServer {
 	return ts
 }
 
-func newClientKey(t *testing.T) gossh.Signer {
+func newClientKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -92,7 +92,7 @@ func dialWith(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	})
 }
 
-func dial(t *testing.T, addr string) *gossh.Client {
+func dial(t testing.TB, addr string) *gossh.Client {
 	t.Helper()
 	c, err := dialWith(addr, gossh.PublicKeys(newClientKey(t)))
 	if err != nil {
@@ -127,7 +127,7 @@ func runCommand(t *testing.T, client *gossh.Client, cmd string) (string, string,
 
 // terminal is a client session with a PTY, drawn on an emulated screen.
 type terminal struct {
-	t      *testing.T
+	t      testing.TB
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  interface{ Write([]byte) (int, error) }
@@ -141,7 +141,7 @@ type terminal struct {
 }
 
 // openTerminal connects, asks for a PTY of w×h and starts the reader.
-func openTerminal(t *testing.T, addr string, w, h int) *terminal {
+func openTerminal(t testing.TB, addr string, w, h int) *terminal {
 	t.Helper()
 	term, err := tryTerminal(t, dial(t, addr), w, h)
 	if err != nil {
@@ -150,7 +150,7 @@ func openTerminal(t *testing.T, addr string, w, h int) *terminal {
 	return term
 }
 
-func tryTerminal(t *testing.T, client *gossh.Client, w, h int) (*terminal, error) {
+func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error) {
 	sess, err := client.NewSession()
 	if err != nil {
 		return nil, err

@@ -282,9 +282,13 @@ func (s *Server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
 }
 
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.auth == nil || s.auth.allows(key) {
+	if s.auth == nil {
 		return true
 	}
-	s.refusals.refuse("key refused", addrKey(ctx.RemoteAddr()), "user", clientText(ctx.User()), "key", gossh.FingerprintSHA256(key))
+	why := s.auth.refusal(key, ctx.User(), ctx.RemoteAddr(), time.Now())
+	if why == "" {
+		return true
+	}
+	s.refusals.refuse("key refused", addrKey(ctx.RemoteAddr()), "why", why, "user", clientText(ctx.User()), "key", gossh.FingerprintSHA256(key))
 	return false
 }
