@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -166,7 +167,9 @@ func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error
 		return nil, err
 	}
 	sess.Stderr = &lockedWriter{mu: &term.mu, w: &term.stderr}
-	term.scr = newScreen(w, h, func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
+	// A client that claims no size (OpenSSH without a terminal on its
+	// input) is drawn on as if it were 80×24.
+	term.scr = newScreen(cmp.Or(w, 80), cmp.Or(h, 24), func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		return nil, err
 	}

@@ -41,13 +41,15 @@ type readerInput struct {
 	width     int
 	height    int
 
-	held    heldInput
-	chunks  chan []byte   // read from the client, not yet decoded
-	stopped chan struct{} // closed by stop: the decoder reads EOF
-	events  chan uv.Event // decoded, to be forwarded
-	cancel  context.CancelFunc
-	done    chan struct{} // closed when the forwarder has finished
-	dropped atomic.Int64  // events and chunks dropped under a flood
+	held      heldInput
+	chunks    chan []byte   // read from the client, not yet decoded
+	stopped   chan struct{} // closed by stop: the decoder reads EOF
+	events    chan uv.Event // decoded, to be forwarded
+	cancel    context.CancelFunc
+	done      chan struct{} // closed when the forwarder has finished
+	dropped   atomic.Int64  // events and chunks dropped under a flood
+	delivered atomic.Int64  // events handed to the program
+	resizes   atomic.Int64  // window sizes handed to the program
 }
 
 // newReaderInput prepares the input of one reader at its first window size.
@@ -156,9 +158,11 @@ func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 				limit.take()
 				if resize != nil {
 					in.program.Send(*resize)
+					in.resizes.Add(1)
 					resize = nil
 				} else {
 					in.program.Send(queued[0])
+					in.delivered.Add(1)
 					queued = queued[1:]
 				}
 				continue
