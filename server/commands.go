@@ -11,6 +11,10 @@ import (
 // plainWidth is the text width of `show` when the client has no terminal.
 const plainWidth = 80
 
+// maxCommandLen is the longest command line worth reading: every command
+// kiosk knows is a word or two.
+const maxCommandLen = 256
+
 const usage = `kiosk over SSH: read the news in your terminal.
 
   ssh HOST            open the reader (needs a terminal; add -t if a command is given)
@@ -35,7 +39,13 @@ func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 			reader(sess)
 			return
 		}
-		code := s.runCommand(sess, sess.Command(), sess.Stderr())
+		var args []string
+		if len(sess.RawCommand()) <= maxCommandLen {
+			// Splitting words costs time that grows faster than the
+			// command: never split what cannot be one of ours.
+			args = sess.Command()
+		}
+		code := s.runCommand(sess, args, sess.Stderr())
 		setEndReason(sess, fmt.Sprintf("exit %d", code))
 		_ = sess.Exit(code)
 	}

@@ -242,16 +242,6 @@ func (term *terminal) send(keys string) {
 	}
 }
 
-func (term *terminal) resize(w, h int) {
-	term.t.Helper()
-	term.mu.Lock()
-	term.scr.resize(w, h)
-	term.mu.Unlock()
-	if err := term.sess.WindowChange(h, w); err != nil {
-		term.t.Fatal(err)
-	}
-}
-
 // waitEnd waits for the session to end and returns its exit error.
 func (term *terminal) waitEnd() error {
 	term.t.Helper()

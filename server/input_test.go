@@ -56,13 +56,19 @@ func TestWindowChangesAreCoalesced(t *testing.T) {
 	term.waitForText(lead)
 	rs := onlyReader(t, ts)
 
+	// Every size of the flood is wide: the article is re-wrapped to 50
+	// columns only once the last size is drawn. (The test's screen stays
+	// 120 columns wide, so that it shows what the server drew.)
 	const changes = 300
-	for i := range changes {
-		if err := term.sess.WindowChange(40, 60+i%50); err != nil {
+	for i := range changes + 1 {
+		w := 120 + i%50
+		if i == changes {
+			w = 50
+		}
+		if err := term.sess.WindowChange(40, w); err != nil {
 			t.Fatal(err)
 		}
 	}
-	term.resize(50, 40)
 	term.waitFor("the article re-wrapped to the last size", func(s string) bool {
 		row := lineWith(s, lead)
 		return row != "" && ansi.StringWidth(row) <= 50
