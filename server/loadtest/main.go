@@ -52,6 +52,8 @@ const (
 	// as drawn.
 	settle    = 30 * time.Millisecond
 	waitLimit = 60 * time.Second
+	// scrollWait is how long a scroll may take to show.
+	scrollWait = 5 * time.Second
 )
 
 // size is the window every measured session asks for (-size).
@@ -275,7 +277,9 @@ func readOnce(addr string, arrive func()) (*sessionFigures, error) {
 		if _, err := io.WriteString(stdin, "j"); err != nil {
 			return nil, err
 		}
-		if err := out.waitBeyond(n); err != nil {
+		// In a window that holds the whole article there is nothing to
+		// scroll and nothing comes back.
+		if err := out.waitBeyond(n, scrollWait); err != nil && !errors.Is(err, errTimedOut) {
 			return nil, fmt.Errorf("scroll: %w", err)
 		}
 		out.quiet(settle)
@@ -431,8 +435,11 @@ func (o *output) total() int {
 	return o.buf.Len()
 }
 
-func (o *output) wait(cond func() bool) error {
-	deadline := time.Now().Add(waitLimit)
+// errTimedOut is a wait that ran out of time.
+var errTimedOut = errors.New("timed out")
+
+func (o *output) wait(cond func() bool, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for !cond() {
@@ -440,7 +447,7 @@ func (o *output) wait(cond func() bool) error {
 			return errors.New("session ended early")
 		}
 		if time.Now().After(deadline) {
-			return errors.New("timed out")
+			return errTimedOut
 		}
 		o.cond.Wait()
 	}
@@ -448,11 +455,11 @@ func (o *output) wait(cond func() bool) error {
 }
 
 func (o *output) waitFor(s string) error {
-	return o.wait(func() bool { return bytes.Contains(o.buf.Bytes(), []byte(s)) })
+	return o.wait(func() bool { return bytes.Contains(o.buf.Bytes(), []byte(s)) }, waitLimit)
 }
 
-func (o *output) waitBeyond(n int) error {
-	return o.wait(func() bool { return o.buf.Len() > n })
+func (o *output) waitBeyond(n int, limit time.Duration) error {
+	return o.wait(func() bool { return o.buf.Len() > n }, limit)
 }
 
 func (o *output) waitEOF() error {
