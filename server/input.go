@@ -19,8 +19,11 @@ import (
 // fit within the rate; a flood's excess is dropped rather than queued, so
 // a reader answers again as soon as its client stops.
 const (
-	inputRate       = 60 // events a second, after a burst of inputBurst
-	inputBurst      = 30
+	inputRate  = 60 // events a second, after a burst of inputBurst
+	inputBurst = 30
+	// resizeRate is how many window sizes a second a reader lays out; a
+	// window dragged to a new size sends many more.
+	resizeRate      = 10
 	maxQueuedEvents = 32
 	// maxQueuedChunks bounds the bytes read from the client and not yet
 	// decoded (reads of up to inputChunk bytes each).
@@ -137,40 +140,48 @@ func (q *queueReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// forward hands decoded events and the latest window size to the program at
-// no more than inputRate a second. Events beyond maxQueuedEvents are
-// dropped; window changes are coalesced, as only the last size matters.
+// forward hands decoded events to the program at no more than inputRate a
+// second, and the latest window size at no more than resizeRate. Events
+// beyond maxQueuedEvents are dropped; window changes are coalesced, as only
+// the last size matters.
 func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 	defer close(in.done)
-	limit := newTokenBucket(inputRate, inputBurst, time.Now())
+	keys := newTokenBucket(inputRate, inputBurst, time.Now())
+	sizes := newTokenBucket(resizeRate, 1, time.Now())
 	var (
-		queued  []uv.Event
-		resize  *tea.WindowSizeMsg
-		timer   = time.NewTimer(time.Hour)
-		waiting bool
+		queued []uv.Event
+		resize *tea.WindowSizeMsg
+		timer  = time.NewTimer(time.Hour)
 	)
 	defer timer.Stop()
 	for {
-		var ready <-chan time.Time
-		if len(queued) > 0 || resize != nil {
-			wait := limit.wait(time.Now())
-			if wait <= 0 {
-				limit.take()
-				if resize != nil {
-					in.program.Send(*resize)
-					in.resizes.Add(1)
-					resize = nil
-				} else {
-					in.program.Send(queued[0])
-					in.delivered.Add(1)
-					queued = queued[1:]
-				}
+		now := time.Now()
+		var wait time.Duration // until the next delivery; 0: nothing to deliver
+		if resize != nil {
+			if wait = sizes.wait(now); wait <= 0 {
+				sizes.take()
+				in.program.Send(*resize)
+				in.resizes.Add(1)
+				resize = nil
 				continue
 			}
-			if !waiting {
-				timer.Reset(wait)
-				waiting = true
+		}
+		if len(queued) > 0 {
+			w := keys.wait(now)
+			if w <= 0 {
+				keys.take()
+				in.program.Send(queued[0])
+				in.delivered.Add(1)
+				queued = queued[1:]
+				continue
 			}
+			if wait == 0 || w < wait {
+				wait = w
+			}
+		}
+		var ready <-chan time.Time
+		if wait > 0 {
+			timer.Reset(wait)
 			ready = timer.C
 		}
 		select {
@@ -194,7 +205,6 @@ func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 				resize = &tea.WindowSizeMsg{Width: width, Height: height}
 			}
 		case <-ready:
-			waiting = false
 		case <-ctx.Done():
 			// The connection is gone, or the program has returned: quit
 			// it (a no-op once it has) and drain the decoder until it ends.
