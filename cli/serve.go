@@ -78,7 +78,7 @@ func (f *serveFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: anyone)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 100, "most readers served at once; more are told the server is full")
 	fl.IntVar(&f.maxSessionsPerClient, "max-sessions-per-client", 10, "most sessions one SSH key, or one address, may hold at once (0: no limit)")
-	fl.StringVar(&f.maxWindow, "max-window", "300x100", "largest size a reader is drawn at, COLUMNSxROWS; a bigger window shows it in its top left corner")
+	fl.StringVar(&f.maxWindow, "max-window", "200x50", "largest size a reader is drawn at, COLUMNSxROWS; a bigger window shows it in its top left corner")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press, and a connection after this long without a session (0: never)")
 	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
@@ -111,13 +111,13 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 	return nil
 }
 
-// parseWindow reads COLUMNSxROWS, as in 300x100.
+// parseWindow reads COLUMNSxROWS, as in 200x50.
 func parseWindow(s string) (w, h int, err error) {
 	cols, rows, ok := strings.Cut(strings.ToLower(s), "x")
 	w, errW := strconv.Atoi(cols)
 	h, errH := strconv.Atoi(rows)
 	if !ok || errW != nil || errH != nil || w < 20 || h < 5 {
-		return 0, 0, fmt.Errorf("%q is not COLUMNSxROWS of at least 20x5 (try 300x100)", s)
+		return 0, 0, fmt.Errorf("%q is not COLUMNSxROWS of at least 20x5 (try 200x50)", s)
 	}
 	return w, h, nil
 }

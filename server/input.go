@@ -41,8 +41,9 @@ type readerInput struct {
 	lastInput *atomic.Int64
 	maxW      int
 	maxH      int
-	width     int
+	width     int // the last size asked for, clamped
 	height    int
+	drawn     atomic.Int64 // the size handed to the program: width<<32 | height
 
 	held      heldInput
 	chunks    chan []byte   // read from the client, not yet decoded
@@ -57,7 +58,7 @@ type readerInput struct {
 
 // newReaderInput prepares the input of one reader at its first window size.
 func newReaderInput(lastInput *atomic.Int64, w, h, maxW, maxH int) *readerInput {
-	return &readerInput{
+	in := &readerInput{
 		lastInput: lastInput,
 		maxW:      maxW, maxH: maxH,
 		width: w, height: h,
@@ -67,6 +68,14 @@ func newReaderInput(lastInput *atomic.Int64, w, h, maxW, maxH int) *readerInput 
 		events:  make(chan uv.Event),
 		done:    make(chan struct{}),
 	}
+	in.drawn.Store(int64(w)<<32 | int64(h))
+	return in
+}
+
+// drawnSize is the size the program was last given.
+func (in *readerInput) drawnSize() (int, int) {
+	d := in.drawn.Load()
+	return int(d >> 32), int(d & (1<<32 - 1))
 }
 
 // start reads sess and forwards what it sends to program until stop. A
@@ -161,6 +170,7 @@ func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 			if wait = sizes.wait(now); wait <= 0 {
 				sizes.take()
 				in.program.Send(*resize)
+				in.drawn.Store(int64(resize.Width)<<32 | int64(resize.Height))
 				in.resizes.Add(1)
 				resize = nil
 				continue

@@ -83,7 +83,30 @@ func TestAZeroSizedTerminalIsDrawnAt80x24(t *testing.T) {
 	term := openTerminal(t, ts.addr, 0, 0)
 	rs := onlyReader(t, ts)
 	waitUntil(t, "the first frame", func() bool { return strings.Contains(term.rawOutput(), "quit") })
-	if in := rs.input; in.width != defaultColumns || in.height != defaultRows {
-		t.Errorf("a 0×0 terminal is drawn at %d×%d, want 80×24", in.width, in.height)
+	if w, h := rs.input.drawnSize(); w != defaultColumns || h != defaultRows {
+		t.Errorf("a 0×0 terminal is drawn at %d×%d, want 80×24", w, h)
+	}
+}
+
+func TestAWindowBeyondMaxWindowIsDrawnAtMaxWindow(t *testing.T) {
+	ts := startServer(t, Config{MaxWidth: 100, MaxHeight: 30})
+	term := openTerminal(t, ts.addr, 150, 50)
+	screen := term.waitForText(listed(ts.lib))
+	rs := onlyReader(t, ts)
+	if w, h := rs.input.drawnSize(); w != 100 || h != 30 {
+		t.Errorf("a 150×50 window is drawn at %d×%d; --max-window is 100×30", w, h)
+	}
+	for i, row := range strings.Split(screen, "\n") {
+		if w := ansi.StringWidth(row); w > 100 || (i >= 30 && w > 0) {
+			t.Fatalf("row %d is drawn %d columns wide, beyond 100×30:\n%s", i+1, w, screen)
+		}
+	}
+	if err := term.sess.WindowChange(400, 400); err != nil {
+		t.Fatal(err)
+	}
+	term.send("?")
+	term.waitFor("the help screen", func(s string) bool { return strings.Contains(strings.ToLower(s), "help") })
+	if w, h := rs.input.drawnSize(); w != 100 || h != 30 {
+		t.Errorf("a window changed to 400×400 is drawn at %d×%d; --max-window is 100×30", w, h)
 	}
 }

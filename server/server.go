@@ -49,7 +49,8 @@ type Config struct {
 	MaxSessionTime time.Duration
 	// MaxWidth and MaxHeight bound the size a reader is drawn at, whatever
 	// window the client claims: the screen buffers grow with it (defaults
-	// 300 and 100, which a large monitor with a small font reaches).
+	// 200 and 50, a large terminal on a 1920×1080 monitor). Memory per
+	// reader grows with its cells, about 400 bytes each.
 	MaxWidth, MaxHeight int
 	// RateLimit is how many new connections one address may open a minute,
 	// after a burst of RateBurst (defaults 30 and 10; negative: no limit).
@@ -68,8 +69,8 @@ const (
 	defaultIdleTimeout = 10 * time.Minute
 	defaultRateLimit   = 30
 	defaultRateBurst   = 10
-	defaultMaxWidth    = 300
-	defaultMaxHeight   = 100
+	defaultMaxWidth    = 200
+	defaultMaxHeight   = 50
 	// renderCacheEntries is how many rendered articles (one per article,
 	// width and style) the shared cache keeps.
 	renderCacheEntries = 512
