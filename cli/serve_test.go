@@ -47,7 +47,7 @@ func TestServeFlagsReachTheServer(t *testing.T) {
 	}
 	cfg := f.config(nil)
 	if cfg.IdleTimeout != 90*time.Second || cfg.RateLimit != 5 || cfg.MaxSessions != 7 || cfg.MaxSessionsPerClient != 3 ||
-		cfg.MaxWidth != 200 || cfg.MaxHeight != 50 || cfg.MaxSessionTime != time.Hour || cfg.StateDir != "" {
+		cfg.MaxWidth != 200 || cfg.MaxHeight != 60 || cfg.MaxSessionTime != time.Hour || cfg.StateDir != "" {
 		t.Errorf("flags did not reach the server as given: %+v", cfg)
 	}
 	def, err := parseServeFlags(t)
