@@ -7,11 +7,14 @@ import (
 	"net"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"kiosk/feed"
 	"kiosk/model"
@@ -26,19 +29,21 @@ import (
 const shutdownTimeout = 4 * time.Second
 
 type serveFlags struct {
-	listen         string
-	hostKey        string
-	authorizedKeys string
-	maxSessions    int
-	idleTimeout    time.Duration
-	maxSessionTime time.Duration
-	rateLimit      int
-	noWatch        bool
-	db             string
-	stateDir       string
-	noState        bool
-	fetchPrivate   bool
-	fetchEvery     time.Duration
+	listen               string
+	hostKey              string
+	authorizedKeys       string
+	maxSessions          int
+	maxSessionsPerClient int
+	maxWindow            string
+	idleTimeout          time.Duration
+	maxSessionTime       time.Duration
+	rateLimit            int
+	noWatch              bool
+	db                   string
+	stateDir             string
+	noState              bool
+	fetchPrivate         bool
+	fetchEvery           time.Duration
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -70,12 +75,18 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 			return c.serve(cmd.Context(), paths, f)
 		},
 	}
-	fl := cmd.Flags()
+	f.register(cmd.Flags())
+	return cmd
+}
+
+func (f *serveFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "address to listen on; 0.0.0.0:2222 or [::]:2222 for every interface")
 	fl.StringVar(&f.hostKey, "host-key", server.DefaultHostKeyPath(), "the server's private key; an ed25519 key is created there (mode 0600) if missing")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: anyone)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 100, "most readers served at once; more are told the server is full")
-	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press (0: never)")
+	fl.IntVar(&f.maxSessionsPerClient, "max-sessions-per-client", 10, "most sessions one SSH key, or one address, may hold at once (0: no limit)")
+	fl.StringVar(&f.maxWindow, "max-window", "200x50", "largest size a reader is drawn at, COLUMNSxROWS; a bigger window shows it in its top left corner")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", 10*time.Minute, "end a reader after this long without a key press, and a connection after this long without a session (0: never)")
 	fl.DurationVar(&f.maxSessionTime, "max-session-time", 0, "end any session after this long (0: no limit)")
 	fl.IntVar(&f.rateLimit, "rate-limit", 30, "new connections a minute allowed from one address, after a burst of 10 (0: no limit)")
 	fl.StringVar(&f.db, "db", "", "keep each reader's read marks, stars and places, by SSH key, in this database file; its folder must exist (default $XDG_DATA_HOME/kiosk/kiosk.db)")
@@ -88,7 +99,6 @@ kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/new
 	// longer than a help line, and say less about where to change them.
 	fl.Lookup("host-key").DefValue = "$XDG_DATA_HOME/kiosk/ssh_host_ed25519_key"
 	fl.Lookup("state-dir").DefValue = "$XDG_STATE_HOME/kiosk/sessions"
-	return cmd
 }
 
 func (f *serveFlags) check(cmd *cobra.Command) error {
@@ -98,33 +108,72 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 	switch {
 	case f.maxSessions < 1:
 		return usagef(cmd, "--max-sessions must be at least 1")
-	case f.idleTimeout < 0, f.maxSessionTime < 0:
-		return usagef(cmd, "timeouts cannot be negative; 0 means no limit")
+	case f.idleTimeout < 0:
+		return usagef(cmd, "--idle-timeout cannot be negative; 0 means never")
+	case f.maxSessionTime < 0:
+		return usagef(cmd, "--max-session-time cannot be negative; 0 means no limit")
 	case f.fetchEvery < time.Minute:
 		return usagef(cmd, "--fetch-every %s is too often: fetch a feed at most once a minute (the default is %s)", f.fetchEvery, feed.DefaultInterval)
 	case f.rateLimit < 0:
 		return usagef(cmd, "--rate-limit cannot be negative; 0 means no limit")
+	case f.maxSessionsPerClient < 0:
+		return usagef(cmd, "--max-sessions-per-client cannot be negative; 0 means no limit")
 	case f.noState && (cmd.Flags().Changed("state-dir") || f.db != ""):
 		return usagef(cmd, "--no-state contradicts --db and --state-dir: give one")
+	}
+	if _, _, err := parseWindow(f.maxWindow); err != nil {
+		return usagef(cmd, "--max-window: %v", err)
 	}
 	return nil
 }
 
+// parseWindow reads COLUMNSxROWS, as in 200x50.
+func parseWindow(s string) (w, h int, err error) {
+	cols, rows, ok := strings.Cut(strings.ToLower(s), "x")
+	w, errW := strconv.Atoi(cols)
+	h, errH := strconv.Atoi(rows)
+	if !ok || errW != nil || errH != nil || w < 20 || h < 5 {
+		return 0, 0, fmt.Errorf("%q is not COLUMNSxROWS of at least 20x5 (try 200x50)", s)
+	}
+	return w, h, nil
+}
+
+// config is the server's configuration for the flags, which check has
+// accepted; the database is opened by serve.
+func (f *serveFlags) config(logger *log.Logger) server.Config {
+	maxW, maxH, _ := parseWindow(f.maxWindow)
+	cfg := server.Config{
+		HostKeyPath:          f.hostKey,
+		AuthorizedKeysPath:   f.authorizedKeys,
+		MaxSessions:          f.maxSessions,
+		MaxSessionsPerClient: f.maxSessionsPerClient,
+		MaxWidth:             maxW,
+		MaxHeight:            maxH,
+		IdleTimeout:          f.idleTimeout,
+		MaxSessionTime:       f.maxSessionTime,
+		RateLimit:            f.rateLimit,
+		Logger:               logger,
+		LegacyStateDir:       f.stateDir,
+	}
+	if f.noState {
+		cfg.LegacyStateDir = ""
+	}
+	// The flags say 0 for "no limit"; the server's zero value means "default".
+	if f.idleTimeout == 0 {
+		cfg.IdleTimeout = -1
+	}
+	if f.rateLimit == 0 {
+		cfg.RateLimit = -1
+	}
+	if f.maxSessionsPerClient == 0 {
+		cfg.MaxSessionsPerClient = -1
+	}
+	return cfg
+}
+
 func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	logger := log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339, Prefix: "kiosk"})
-	// wish's Bubble Tea middleware reports a reader's crash through the
-	// default logger: give it the same format.
-	log.SetDefault(logger)
-	cfg := server.Config{
-		HostKeyPath:        f.hostKey,
-		AuthorizedKeysPath: f.authorizedKeys,
-		MaxSessions:        f.maxSessions,
-		IdleTimeout:        f.idleTimeout,
-		MaxSessionTime:     f.maxSessionTime,
-		RateLimit:          f.rateLimit,
-		Logger:             logger,
-		LegacyStateDir:     f.stateDir,
-	}
+	cfg := f.config(logger)
 	if !f.noState {
 		db, err := c.openServerDB(ctx, f.db, logger)
 		if err != nil {
@@ -138,13 +187,6 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 	lib, err := c.serveLibrary(ctx, paths, cfg.DB, logger)
 	if err != nil {
 		return err
-	}
-	// The flags say 0 for "no limit"; the server's zero value means "default".
-	if f.idleTimeout == 0 {
-		cfg.IdleTimeout = -1
-	}
-	if f.rateLimit == 0 {
-		cfg.RateLimit = -1
 	}
 	srv, err := server.New(lib, cfg)
 	if err != nil {

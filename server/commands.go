@@ -8,6 +8,10 @@ import (
 	"charm.land/ssh"
 )
 
+// maxCommandLen is the longest command line worth reading: every command
+// kiosk knows is a word or two.
+const maxCommandLen = 256
+
 const usage = `kiosk over SSH: read the news in your terminal.
 
   ssh HOST            open the reader (needs a terminal; add -t if a command is given)
@@ -32,7 +36,13 @@ func (s *Server) dispatch(reader ssh.Handler) ssh.Handler {
 			reader(sess)
 			return
 		}
-		code := s.runCommand(sess, sess.Command(), sess.Stderr())
+		var args []string
+		if len(sess.RawCommand()) <= maxCommandLen {
+			// Splitting words costs time that grows faster than the
+			// command: never split what cannot be one of ours.
+			args = sess.Command()
+		}
+		code := s.runCommand(sess, args, sess.Stderr())
 		setEndReason(sess, fmt.Sprintf("exit %d", code))
 		_ = sess.Exit(code)
 	}
@@ -67,7 +77,7 @@ func (s *Server) runCommand(sess ssh.Session, args []string, stderr io.Writer) i
 		fmt.Fprintf(stderr, "kiosk: the reader needs a terminal (ssh -t), or give a command.\n\n%s", usage)
 		return 1
 	default:
-		fmt.Fprintf(stderr, "kiosk: unknown command %q.\n\n%s", sess.RawCommand(), usage)
+		fmt.Fprintf(stderr, "kiosk: unknown command \"%s\".\n\n%s", clientText(sess.RawCommand()), usage)
 		return 1
 	}
 }
@@ -76,7 +86,7 @@ func (s *Server) report(sess ssh.Session, stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	s.log.Warn("command failed", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand(), "err", err)
+	s.log.Warn("command failed", "remote", sess.RemoteAddr().String(), "command", clientText(sess.RawCommand()), "err", err)
 	fmt.Fprintf(stderr, "kiosk: %v\n", err)
 	return 1
 }

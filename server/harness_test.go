@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -33,7 +34,7 @@ type testServer struct {
 
 // startServer runs a server for lib (the seeds when nil) on a random
 // loopback port and shuts it down when the test ends.
-func startServer(t *testing.T, cfg Config) *testServer {
+func startServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
 	lib, err := model.LoadFS(seeds.FS, "kiosk seeds")
 	if err != nil {
@@ -43,7 +44,7 @@ func startServer(t *testing.T, cfg Config) *testServer {
 }
 
 // startServerWith is startServer for a library of the test's own.
-func startServerWith(t *testing.T, lib *model.Library, cfg Config) *testServer {
+func startServerWith(t testing.TB, lib *model.Library, cfg Config) *testServer {
 	t.Helper()
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = filepath.Join(t.TempDir(), "host_key")
@@ -70,7 +71,7 @@ func startServerWith(t *testing.T, lib *model.Library, cfg Config) *testServer {
 	return ts
 }
 
-func newClientKey(t *testing.T) gossh.Signer {
+func newClientKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -92,7 +93,7 @@ func dialWith(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	})
 }
 
-func dial(t *testing.T, addr string) *gossh.Client {
+func dial(t testing.TB, addr string) *gossh.Client {
 	t.Helper()
 	c, err := dialWith(addr, gossh.PublicKeys(newClientKey(t)))
 	if err != nil {
@@ -127,7 +128,7 @@ func runCommand(t *testing.T, client *gossh.Client, cmd string) (string, string,
 
 // terminal is a client session with a PTY, drawn on an emulated screen.
 type terminal struct {
-	t      *testing.T
+	t      testing.TB
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  interface{ Write([]byte) (int, error) }
@@ -141,7 +142,7 @@ type terminal struct {
 }
 
 // openTerminal connects, asks for a PTY of w×h and starts the reader.
-func openTerminal(t *testing.T, addr string, w, h int) *terminal {
+func openTerminal(t testing.TB, addr string, w, h int) *terminal {
 	t.Helper()
 	term, err := tryTerminal(t, dial(t, addr), w, h)
 	if err != nil {
@@ -150,7 +151,7 @@ func openTerminal(t *testing.T, addr string, w, h int) *terminal {
 	return term
 }
 
-func tryTerminal(t *testing.T, client *gossh.Client, w, h int) (*terminal, error) {
+func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error) {
 	sess, err := client.NewSession()
 	if err != nil {
 		return nil, err
@@ -166,7 +167,9 @@ func tryTerminal(t *testing.T, client *gossh.Client, w, h int) (*terminal, error
 		return nil, err
 	}
 	sess.Stderr = &lockedWriter{mu: &term.mu, w: &term.stderr}
-	term.scr = newScreen(w, h, func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
+	// A client that claims no size (OpenSSH without a terminal on its
+	// input) is drawn on as if it were 80×24.
+	term.scr = newScreen(cmp.Or(w, 80), cmp.Or(h, 24), func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		return nil, err
 	}
@@ -236,16 +239,6 @@ func (term *terminal) send(keys string) {
 	term.t.Helper()
 	if _, err := term.stdin.Write([]byte(keys)); err != nil {
 		term.t.Fatalf("send %q: %v", keys, err)
-	}
-}
-
-func (term *terminal) resize(w, h int) {
-	term.t.Helper()
-	term.mu.Lock()
-	term.scr.resize(w, h)
-	term.mu.Unlock()
-	if err := term.sess.WindowChange(h, w); err != nil {
-		term.t.Fatal(err)
 	}
 }
 

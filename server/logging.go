@@ -3,9 +3,11 @@ package server
 import (
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -47,15 +49,15 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 		pty, _, hasPty := sess.Pty()
 		fields := []any{
 			"remote", sess.RemoteAddr().String(),
-			"user", sess.User(),
+			"user", clientText(sess.User()),
 			"key", keyFingerprint(sess.PublicKey()),
 		}
-		connect := append(fields[:len(fields):len(fields)], "client", sess.Context().ClientVersion())
+		connect := append(fields[:len(fields):len(fields)], "client", clientText(sess.Context().ClientVersion()))
 		if hasPty {
-			connect = append(connect, "term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
+			connect = append(connect, "term", clientText(pty.Term), "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 		}
 		if cmd := sess.RawCommand(); cmd != "" {
-			connect = append(connect, "command", cmd)
+			connect = append(connect, "command", clientText(cmd))
 		}
 		s.log.Info("connect", connect...)
 		next(ls)
@@ -78,7 +80,7 @@ func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("panic in session", "remote", sess.RemoteAddr().String(), "user", sess.User(),
+				s.log.Error("panic in session", "remote", sess.RemoteAddr().String(), "user", clientText(sess.User()),
 					"panic", fmt.Sprint(r), "stack", strings.TrimSpace(string(debug.Stack())))
 				setEndReason(sess, "panic")
 				fmt.Fprintln(sess.Stderr(), "kiosk: internal error; the session was closed. Sorry.")
@@ -87,4 +89,26 @@ func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
 		}()
 		next(sess)
 	}
+}
+
+// maxLogField is how many bytes of a client's own text (user name,
+// command, client version) a log line or a message keeps.
+const maxLogField = 200
+
+// clientText makes text a client chose safe for one log line: control
+// characters (newlines, escapes) escaped, and cut to maxLogField bytes.
+func clientText(s string) string {
+	total := len(s)
+	cut := total > maxLogField
+	if cut {
+		s = strings.ToValidUTF8(s[:maxLogField], "")
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) }) {
+		q := strconv.QuoteToGraphic(s)
+		s = q[1 : len(q)-1]
+	}
+	if cut {
+		s += fmt.Sprintf("… (%d bytes in all)", total)
+	}
+	return s
 }

@@ -36,10 +36,7 @@ func newConnLimiter(perMinute, burst int) *connLimiter {
 
 // allow takes a token for addr's IP and reports whether one was there.
 func (l *connLimiter) allow(addr net.Addr, now time.Time) bool {
-	key := addr.String()
-	if tcp, ok := addr.(*net.TCPAddr); ok {
-		key = limitKey(tcp.IP)
-	}
+	key := addrKey(addr)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.buckets[key]

@@ -1,8 +1,8 @@
 package server
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,11 +16,17 @@ import (
 	"kiosk/ui"
 )
 
-// The largest window a reader lays out. A client may claim any size; the
-// screen buffers grow with it, so an absurd size must not cost absurd memory.
+// frameRate is how often a reader's screen is sent, at most. Bubble Tea
+// wakes every reader this often whether or not anything changed, which is
+// most of what idle readers cost: 100 idle readers took 6.5-7% of a core at
+// its default of 60, 4-5% at 30. Lower saved no more, and every frame
+// waited for (the first one too) is up to 1/frameRate later.
+const frameRate = 30
+
+// The size a reader is drawn at when the client gives none.
 const (
-	maxColumns = 400
-	maxRows    = 200
+	defaultColumns = 80
+	defaultRows    = 24
 )
 
 // Why a reader was ended from outside.
@@ -33,6 +39,7 @@ const (
 // readerSession is one client's running reader and the timers that may end it.
 type readerSession struct {
 	program   *tea.Program
+	input     *readerInput
 	state     *store.State
 	lastInput atomic.Int64 // unix nanoseconds of the last byte from the client
 
@@ -92,40 +99,57 @@ func (rs *readerSession) checkIdle(idle time.Duration) {
 	}
 }
 
-// readerKey finds a session's reader between newProgram and afterReader,
-// which the bubbletea middleware calls in turn.
-type readerKey struct{ sess ssh.Session }
+// runReader serves one session's reader: its own model, sized to the
+// client's window, until the reader quits or is ended; then it tells the
+// client why, if the server ended it.
+func (s *Server) runReader(sess ssh.Session) {
+	rs, in := s.newReader(sess)
+	if rs == nil {
+		setEndReason(sess, endShutdown)
+		fmt.Fprintln(sess, "kiosk is shutting down; try again in a minute.")
+		return
+	}
+	pty, _, _ := sess.Pty()
+	in.start(sess, pty.Term, rs.program)
+	if _, err := rs.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		s.log.Error("reader failed", "remote", sess.RemoteAddr().String(), "err", err)
+	}
+	in.stop()
+	s.afterReader(sess, rs)
+}
 
-// newProgram builds a fresh reader for one session: its own model, sized to
-// the client's window, with input watched for the idle timeout.
-func (s *Server) newProgram(sess ssh.Session) *tea.Program {
+// newReader builds a fresh reader for one session, or returns nil when
+// shutdown has begun.
+func (s *Server) newReader(sess ssh.Session) (*readerSession, *readerInput) {
 	pty, _, _ := sess.Pty()
 	rs := &readerSession{}
 	rs.lastInput.Store(time.Now().UnixNano())
 	lib := s.lib.Load()
 	rs.state = s.openState(sess, lib)
+	w, h := clampSize(pty.Window.Width, pty.Window.Height, s.cfg.MaxWidth, s.cfg.MaxHeight)
+	in := newReaderInput(&rs.lastInput, w, h, s.cfg.MaxWidth, s.cfg.MaxHeight)
 	reader := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state, Feeds: s.readerFeeds(rs.state)})
 	opts := append(bubbletea.MakeOptions(sess),
-		tea.WithInput(inputWatcher{r: sess, last: &rs.lastInput}),
-		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),
-		tea.WithFilter(clampWindowFilter),
+		tea.WithInput(&in.held),
+		tea.WithWindowSize(w, h),
 		// Shutdown quits each reader itself; a signal handler per session
 		// would only race it.
 		tea.WithoutSignalHandler(),
+		tea.WithFPS(frameRate),
 	)
 	rs.program = tea.NewProgram(reader, opts...)
+	rs.input = in
 	if !s.sessions.track(rs) {
 		s.closeState(sess, rs.state)
-		return nil
+		return nil, nil
 	}
-	s.readers.Store(readerKey{sess}, rs)
 	s.startTimers(rs)
 	rs.startUpdates()
 	if now := s.lib.Load(); now != lib {
 		// The library changed between loading it and being tracked.
 		rs.queueUpdate(model.Update{Lib: now})
 	}
-	return rs.program
+	return rs, in
 }
 
 func (s *Server) startTimers(rs *readerSession) {
@@ -144,15 +168,7 @@ func (s *Server) startTimers(rs *readerSession) {
 // message goes to stdout, behind the restoring sequences: OpenSSH writes
 // stdout and stderr separately, and a message on stderr can reach the
 // terminal before the alternate screen is left, and vanish with it.
-func (s *Server) afterReader(sess ssh.Session) {
-	v, ok := s.readers.LoadAndDelete(readerKey{sess})
-	if !ok {
-		// newProgram declined: shutdown began before the reader started.
-		setEndReason(sess, endShutdown)
-		fmt.Fprintln(sess, "kiosk is shutting down; try again in a minute.")
-		return
-	}
-	rs := v.(*readerSession)
+func (s *Server) afterReader(sess ssh.Session, rs *readerSession) {
 	rs.stopTimers()
 	rs.stopUpdates()
 	s.closeState(sess, rs.state)
@@ -175,33 +191,15 @@ func (s *Server) afterReader(sess ssh.Session) {
 	}
 }
 
-// inputWatcher notes the time of every read from the client.
-type inputWatcher struct {
-	r    io.Reader
-	last *atomic.Int64
-}
-
-func (w inputWatcher) Read(p []byte) (int, error) {
-	n, err := w.r.Read(p)
-	if n > 0 {
-		w.last.Store(time.Now().UnixNano())
+// clampSize is the size a reader is drawn at for a client window of w×h:
+// 80×24 when the client says 0 (OpenSSH does when its input is not a
+// terminal), and no larger than maxW×maxH.
+func clampSize(w, h, maxW, maxH int) (int, int) {
+	if w <= 0 {
+		w = defaultColumns
 	}
-	return n, err
-}
-
-func clampSize(w, h int) (int, int) {
-	return min(max(w, 1), maxColumns), min(max(h, 1), maxRows)
-}
-
-// clampWindowFilter bounds window sizes and, as wish's own filter does, turns
-// a suspend (ctrl+z) into a resume: there is no shell to suspend to.
-func clampWindowFilter(_ tea.Model, msg tea.Msg) tea.Msg {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		msg.Width, msg.Height = clampSize(msg.Width, msg.Height)
-		return msg
-	case tea.SuspendMsg:
-		return tea.ResumeMsg{}
+	if h <= 0 {
+		h = defaultRows
 	}
-	return msg
+	return min(w, maxW), min(h, maxH)
 }

@@ -85,7 +85,11 @@ func TestResizeRewrapsTheArticle(t *testing.T) {
 		t.Fatalf("at 120 columns the first line should be wider than 50 columns: %q", before)
 	}
 
-	term.resize(50, 40)
+	// The test's screen stays 120 columns wide, so that it shows what the
+	// server drew rather than cutting it to 50.
+	if err := term.sess.WindowChange(40, 50); err != nil {
+		t.Fatal(err)
+	}
 	term.waitFor("the article re-wrapped to 50 columns", func(s string) bool {
 		row := lineWith(s, lead)
 		return row != "" && ansi.StringWidth(row) <= 50

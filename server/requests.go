@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/log/v2"
@@ -16,15 +17,22 @@ const (
 	maxEnvValueLen = 256
 )
 
-// guardedSessionHandler opens session channels like ssh.DefaultSessionHandler
-// but lets through only the requests a reader needs: pty-req, window-change,
-// shell, exec and a few harmless environment variables. Agent forwarding,
-// X11, subsystems (sftp), signals and other variables are refused before
-// the session sees them.
-func guardedSessionHandler(logger *log.Logger) ssh.ChannelHandler {
-	return func(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-		ssh.DefaultSessionHandler(srv, conn, guardedChannel{NewChannel: newChan, log: logger, remote: conn.RemoteAddr().String()}, ctx)
+// sessionChannel opens session channels like ssh.DefaultSessionHandler,
+// at most MaxSessionsPerConn at once on one connection, and lets through only
+// the requests a reader needs: pty-req, window-change, shell, exec and a few
+// harmless environment variables. Agent forwarding, X11, subsystems (sftp),
+// signals and other variables are refused before the session sees them.
+// Channels of every other kind are refused by the ssh package, as no
+// handler is registered for them, so this counts every open channel.
+func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	st := connOf(ctx)
+	if st == nil || !st.openChannel(s.cfg.MaxSessionsPerConn) {
+		_ = newChan.Reject(gossh.ResourceShortage, fmt.Sprintf("kiosk allows %d sessions on one connection", s.cfg.MaxSessionsPerConn))
+		s.refusals.refuse("too many sessions on one connection", addrKey(conn.RemoteAddr()), "max", s.cfg.MaxSessionsPerConn)
+		return
 	}
+	defer st.closeChannel()
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{NewChannel: newChan, log: s.log, remote: conn.RemoteAddr().String()}, ctx)
 }
 
 type guardedChannel struct {
@@ -61,7 +69,7 @@ func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Reque
 			out <- req
 			continue
 		}
-		c.log.Debug("refused session request", "remote", c.remote, "type", req.Type)
+		c.log.Debug("refused session request", "remote", c.remote, "type", clientText(req.Type))
 		if req.WantReply {
 			_ = req.Reply(false, nil)
 		}

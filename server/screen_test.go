@@ -52,17 +52,6 @@ func (s *screen) text() string {
 	return strings.Join(rows, "\n")
 }
 
-func (s *screen) resize(w, h int) {
-	old := s.cells
-	s.w, s.h = w, h
-	s.cells = s.blank(h)
-	for y := 0; y < min(h, len(old)); y++ {
-		copy(s.cells[y], old[y][:min(w, len(old[y]))])
-	}
-	s.top, s.bot = 0, h-1
-	s.x, s.y = min(s.x, w-1), min(s.y, h-1)
-}
-
 func (s *screen) write(p []byte) {
 	buf := append(s.pending, p...)
 	s.pending = nil

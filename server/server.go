@@ -9,13 +9,11 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
 	"kiosk/model"
@@ -32,13 +30,28 @@ type Config struct {
 	// AuthorizedKeysPath, when set, lets in only the keys listed in that
 	// OpenSSH authorized_keys file. Empty means an open kiosk.
 	AuthorizedKeysPath string
-	// MaxSessions is the most sessions served at once (default 100).
+	// MaxSessions is the most sessions served at once (default 100). Twice
+	// as many connections are let in, to give room to clients that are
+	// still authenticating or between sessions.
 	MaxSessions int
-	// IdleTimeout ends a reader that has had no input for this long
-	// (default 10 minutes; negative: never).
+	// MaxSessionsPerClient is the most sessions one public key, and one
+	// address (an IPv6 /64), may hold at once, and the most connections one
+	// address may hold (default 10; negative: no limit).
+	MaxSessionsPerClient int
+	// MaxSessionsPerConn is the most channels, sessions or not, one
+	// connection may hold open, like sshd's MaxSessions (default 10).
+	MaxSessionsPerConn int
+	// IdleTimeout ends a reader that has had no input for this long, and a
+	// connection that has held no session for this long (default 10
+	// minutes; negative: never).
 	IdleTimeout time.Duration
 	// MaxSessionTime ends any session after this long (0: no limit).
 	MaxSessionTime time.Duration
+	// MaxWidth and MaxHeight bound the size a reader is drawn at, whatever
+	// window the client claims: the screen buffers grow with it (defaults
+	// 200 and 50, a large terminal on a 1920×1080 monitor). Memory per
+	// reader grows with its cells, about 400 bytes each.
+	MaxWidth, MaxHeight int
 	// RateLimit is how many new connections one address may open a minute,
 	// after a burst of RateBurst (defaults 30 and 10; negative: no limit).
 	RateLimit, RateBurst int
@@ -55,9 +68,13 @@ type Config struct {
 
 const (
 	defaultMaxSessions = 100
+	defaultPerClient   = 10
+	defaultPerConn     = 10
 	defaultIdleTimeout = 10 * time.Minute
 	defaultRateLimit   = 30
 	defaultRateBurst   = 10
+	defaultMaxWidth    = 200
+	defaultMaxHeight   = 50
 	// renderCacheEntries is how many rendered articles (one per article,
 	// width and style) the shared cache keeps.
 	renderCacheEntries = 512
@@ -76,7 +93,8 @@ type Server struct {
 	log      *log.Logger
 	ssh      *ssh.Server
 	sessions *sessions
-	readers  sync.Map // readerKey -> *readerSession
+	conns    *conns
+	refusals *refusalLog
 	limiter  *connLimiter
 	auth     *authorizedKeys
 	hostKey  gossh.Signer
@@ -93,7 +111,9 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 		cfg:      cfg,
 		cache:    render.NewCache(renderCacheEntries),
 		log:      cfg.Logger,
-		sessions: newSessions(cfg.MaxSessions),
+		sessions: newSessions(cfg.MaxSessions, max(cfg.MaxSessionsPerClient, 0)),
+		conns:    newConns(2*cfg.MaxSessions, max(cfg.MaxSessionsPerClient, 0), max(cfg.IdleTimeout, 0)),
+		refusals: newRefusalLog(cfg.Logger, refusalWindow),
 	}
 	s.lib.Store(lib)
 	if cfg.RateLimit > 0 {
@@ -123,6 +143,12 @@ func withDefaults(cfg Config) Config {
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = defaultMaxSessions
 	}
+	if cfg.MaxSessionsPerClient == 0 {
+		cfg.MaxSessionsPerClient = defaultPerClient
+	}
+	if cfg.MaxSessionsPerConn <= 0 {
+		cfg.MaxSessionsPerConn = defaultPerConn
+	}
 	if cfg.IdleTimeout == 0 {
 		cfg.IdleTimeout = defaultIdleTimeout
 	}
@@ -131,6 +157,12 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = defaultRateBurst
+	}
+	if cfg.MaxWidth <= 0 {
+		cfg.MaxWidth = defaultMaxWidth
+	}
+	if cfg.MaxHeight <= 0 {
+		cfg.MaxHeight = defaultMaxHeight
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.New(io.Discard)
@@ -147,11 +179,11 @@ func (s *Server) newSSHServer() *ssh.Server {
 		PublicKeyHandler: s.allowKey,
 		// Only "session" channels: no port forwarding (direct-tcpip),
 		// no global requests (tcpip-forward), no subsystems such as sftp.
-		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": guardedSessionHandler(s.log)},
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": s.sessionChannel},
 		RequestHandlers:   map[string]ssh.RequestHandler{},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 		ConnectionFailedCallback: func(conn net.Conn, err error) {
-			s.log.Debug("handshake failed", "remote", conn.RemoteAddr().String(), "err", err)
+			s.log.Debug("handshake failed", "remote", conn.RemoteAddr().String(), "err", clientText(err.Error()))
 		},
 	}
 	if s.auth == nil {
@@ -166,8 +198,7 @@ func (s *Server) newSSHServer() *ssh.Server {
 	if s.cfg.MaxSessionTime > 0 {
 		srv.MaxTimeout = s.cfg.MaxSessionTime + transportSlack
 	}
-	reader := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(s.afterReader)
-	srv.Handler = s.logMiddleware(s.recoverMiddleware(s.sessions.limitMiddleware(s.dispatch(reader))))
+	srv.Handler = s.logMiddleware(s.recoverMiddleware(s.sessions.limitMiddleware(s.dispatch(s.runReader))))
 	return srv
 }
 
@@ -204,6 +235,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	stopped := make(chan error, 1)
 	go func() { stopped <- s.ssh.Shutdown(ctx) }()
 	s.sessions.closeAll()
+	defer s.refusals.flush()
 
 	ended := make(chan struct{})
 	go func() {
@@ -230,22 +262,37 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// admitConn applies the per-address rate limit before the handshake.
-func (s *Server) admitConn(_ ssh.Context, conn net.Conn) net.Conn {
-	if s.limiter == nil || s.limiter.allow(conn.RemoteAddr(), time.Now()) {
-		return conn
-	}
-	// Dropped before the version exchange, as sshd's MaxStartups does:
+// admitConn applies the per-address rate limit and the limits on
+// connections before the handshake, and starts the clock that closes a
+// connection holding no session.
+func (s *Server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
+	// Refused before the version exchange, as sshd's MaxStartups does:
 	// there is no channel yet to explain on, and words would cost more than
 	// the flood they answer.
-	s.log.Warn("rate limited", "remote", conn.RemoteAddr().String())
-	return nil
+	remote := addrKey(conn.RemoteAddr())
+	if s.limiter != nil && !s.limiter.allow(conn.RemoteAddr(), time.Now()) {
+		s.refusals.refuse("rate limited", remote)
+		return nil
+	}
+	st, refusal := s.conns.admit(conn, func() {
+		s.log.Info("closed a connection without a session", "remote", conn.RemoteAddr().String(), "after", s.cfg.IdleTimeout)
+	})
+	if st == nil {
+		s.refusals.refuse(refusal, remote, "connections", s.conns.count())
+		return nil
+	}
+	ctx.SetValue(connKey{}, st)
+	return st
 }
 
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.auth == nil || s.auth.allows(key) {
+	if s.auth == nil {
 		return true
 	}
-	s.log.Info("key refused", "remote", ctx.RemoteAddr().String(), "user", ctx.User(), "key", gossh.FingerprintSHA256(key))
+	why := s.auth.refusal(key, ctx.User(), ctx.RemoteAddr(), time.Now())
+	if why == "" {
+		return true
+	}
+	s.refusals.refuse("key refused", addrKey(ctx.RemoteAddr()), "why", why, "user", clientText(ctx.User()), "key", gossh.FingerprintSHA256(key))
 	return false
 }

@@ -5,26 +5,30 @@ import (
 	"sync"
 
 	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // sessions counts the sessions being served, refuses those over the limit
 // and knows every running reader so that shutdown can ask each to quit.
 type sessions struct {
-	max int
+	max       int
+	perClient int // 0: no limit
 
-	mu      sync.Mutex
-	n       int
-	closing bool
-	readers map[*readerSession]bool
-	done    sync.WaitGroup
+	mu       sync.Mutex
+	n        int
+	byClient map[string]int // by key fingerprint and by address
+	closing  bool
+	readers  map[*readerSession]bool
+	done     sync.WaitGroup
 }
 
-func newSessions(max int) *sessions {
-	return &sessions{max: max, readers: map[*readerSession]bool{}}
+func newSessions(max, perClient int) *sessions {
+	return &sessions{max: max, perClient: perClient, byClient: map[string]int{}, readers: map[*readerSession]bool{}}
 }
 
-// refusal says why a new session cannot start, or "" when it may.
-func (r *sessions) acquire() (refusal string) {
+// acquire counts a new session of the clients named (its key and its
+// address), or says why it cannot start.
+func (r *sessions) acquire(clients []string) (refusal string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch {
@@ -33,14 +37,27 @@ func (r *sessions) acquire() (refusal string) {
 	case r.n >= r.max:
 		return fmt.Sprintf("kiosk is full: %d readers are connected, the most it serves at once. Try again in a few minutes.", r.max)
 	}
+	for _, c := range clients {
+		if r.perClient > 0 && r.byClient[c] >= r.perClient {
+			return fmt.Sprintf("kiosk: you have %d sessions open, the most one client may have at once. Close one and try again.", r.perClient)
+		}
+	}
+	for _, c := range clients {
+		r.byClient[c]++
+	}
 	r.n++
 	r.done.Add(1)
 	return ""
 }
 
-func (r *sessions) release() {
+func (r *sessions) release(clients []string) {
 	r.mu.Lock()
 	r.n--
+	for _, c := range clients {
+		if r.byClient[c]--; r.byClient[c] <= 0 {
+			delete(r.byClient, c)
+		}
+	}
 	r.mu.Unlock()
 	r.done.Done()
 }
@@ -88,17 +105,22 @@ func (r *sessions) closeAll() {
 // wait returns once every session has ended.
 func (r *sessions) wait() { r.done.Wait() }
 
-// limitMiddleware turns away sessions over the limit with a message on the
-// client's stderr and exit status 1.
+// limitMiddleware turns away sessions over the limits, in all or of one
+// client (its key, its address), with a message on the client's stderr and
+// exit status 1.
 func (r *sessions) limitMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if refusal := r.acquire(); refusal != "" {
+		clients := []string{"addr " + addrKey(sess.RemoteAddr())}
+		if key := sess.PublicKey(); key != nil {
+			clients = append(clients, "key "+gossh.FingerprintSHA256(key))
+		}
+		if refusal := r.acquire(clients); refusal != "" {
 			setEndReason(sess, "refused: "+refusal)
 			fmt.Fprintf(sess.Stderr(), "%s\n", refusal)
 			_ = sess.Exit(1)
 			return
 		}
-		defer r.release()
+		defer r.release(clients)
 		next(sess)
 	}
 }

@@ -1,10 +1,9 @@
 package server
 
 import (
-	"context"
 	"kiosk/store"
+	"kiosk/store/storetest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,18 +25,8 @@ func readerAs(t *testing.T, addr string, key gossh.Signer) *terminal {
 	return term
 }
 
-func tempDB(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kiosk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 func TestReadingStateFollowsTheKey(t *testing.T) {
-	ts := startServer(t, Config{DB: tempDB(t)})
+	ts := startServer(t, Config{DB: storetest.Open(t)})
 	title := listed(ts.lib)
 	alice, bob := newClientKey(t), newClientKey(t)
 
@@ -115,7 +104,7 @@ func TestOldStateFilesAreImportedPerKey(t *testing.T) {
 	if err := os.WriteFile(file, []byte(old), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ts := startServer(t, Config{DB: tempDB(t), LegacyStateDir: legacy})
+	ts := startServer(t, Config{DB: storetest.Open(t), LegacyStateDir: legacy})
 	title := listed(ts.lib)
 	for _, c := range []struct {
 		key     gossh.Signer

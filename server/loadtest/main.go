@@ -1,15 +1,23 @@
 // Command loadtest measures kiosk serve under many concurrent SSH readers.
 //
 // It starts the kiosk binary as its own process (so that its memory and CPU
-// are the server's alone), opens N PTY sessions at once over loopback, and
-// has each one wait for the article list, open the first article, scroll
-// down 20 lines one key at a time and quit. It prints, for each N and for a
-// single session as the baseline: time to first frame (connect to list on
-// screen) p50/p95, the server's peak RSS and RSS per session, CPU seconds
-// per session, and the bytes the client received for the first frame, for
-// opening the article (a full screen of text) and per one-line scroll.
+// are the server's alone), with a state folder of its own in a temporary
+// directory, opens N PTY sessions over loopback, each with a key of its own,
+// and has each one wait for the article list, open the first article,
+// scroll down 20 lines one key at a time and quit. It prints, for each N and
+// for a single session as the baseline: time to first frame (connect to
+// list on screen) p50/p95, the server's peak RSS and RSS per session, CPU
+// seconds per session, and the bytes the client received for the first
+// frame, for opening the article (a full screen of text) and per one-line
+// scroll.
+//
+// With -flood, that many more clients at 400×200 send keys and window
+// changes as fast as -flood-rate says for the whole of an extra paced run,
+// to show what they cost the others. With -before, a second binary (an
+// older build) is measured in the same run, row for row.
 //
 //	go run ./server/loadtest -n 50,100,200
+//	go run ./server/loadtest -n 20 -flood 2 -before /tmp/kiosk-old
 package main
 
 import (
@@ -35,8 +43,7 @@ import (
 )
 
 const (
-	width, height = 80, 24
-	scrollLines   = 20
+	scrollLines = 20
 	// listDrawn and articleDrawn are in the reader's key-help lines: when
 	// they arrive, the list or the article pane has been drawn.
 	listDrawn    = "q quit"
@@ -45,20 +52,36 @@ const (
 	// as drawn.
 	settle    = 30 * time.Millisecond
 	waitLimit = 60 * time.Second
+	// scrollWait is how long a scroll may take to show.
+	scrollWait = 5 * time.Second
 )
+
+// size is the window every measured session asks for (-size).
+var width, height = 80, 24
 
 func main() {
 	counts := flag.String("n", "50,100,200", "comma-separated numbers of concurrent sessions")
 	kiosk := flag.String("kiosk", "", "kiosk binary to serve (default: build it from this module)")
+	before := flag.String("before", "", "an older kiosk binary to measure in the same run, row for row")
 	pace := flag.Duration("pace", 20*time.Millisecond, "time between arrivals in the paced runs (each N also runs with all arriving at once)")
+	size := flag.String("size", "80x24", "window size of every measured session, COLUMNSxROWS")
+	flood := flag.Int("flood", 0, "clients at 400×200 that flood the server with keys and window changes during an extra paced run")
+	floodRate := flag.Int("flood-rate", 500, "keys, and window changes, each flooding client sends a second")
 	flag.Parse()
-	if err := run(*counts, *kiosk, *pace); err != nil {
+	if _, err := fmt.Sscanf(*size, "%dx%d", &width, &height); err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest: -size: want COLUMNSxROWS, as in 80x24")
+		os.Exit(2)
+	}
+	if err := run(*counts, *kiosk, *before, *pace, flooding{*flood, *floodRate}); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(counts, kiosk string, pace time.Duration) error {
+// flooding is how many clients flood the server, and how fast.
+type flooding struct{ clients, rate int }
+
+func run(counts, kiosk, before string, pace time.Duration, flood flooding) error {
 	dir, err := os.MkdirTemp("", "kiosk-load")
 	if err != nil {
 		return err
@@ -70,6 +93,10 @@ func run(counts, kiosk string, pace time.Duration) error {
 			return fmt.Errorf("build kiosk: %v\n%s", err, out)
 		}
 	}
+	binaries := []binary{{"after", kiosk}}
+	if before != "" {
+		binaries = []binary{{"before", before}, {"after", kiosk}}
+	}
 	ns := []int{1}
 	for f := range strings.SplitSeq(counts, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -79,37 +106,45 @@ func run(counts, kiosk string, pace time.Duration) error {
 		ns = append(ns, n)
 	}
 	fmt.Printf("kiosk serve, %d×%d PTY sessions over loopback: list → open article → %d × scroll one line → quit\n", width, height, scrollLines)
-	fmt.Printf("N=1 is the baseline; each run has a fresh server process; clients share the machine.\n")
-	fmt.Printf("arrivals: \"burst\" all at once, \"paced\" one every %v. CPU/session excludes the idle window;\n", pace)
-	fmt.Printf("idle CPU is the server's share of one core while all N sit on an open article for %v.\n\n", idleWindow)
-	fmt.Printf("%6s %6s %10s %10s %8s %10s %10s %12s %12s %9s %10s %8s %8s\n",
-		"N", "arrive", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "idle CPU", "1st frame", "open", "scroll")
-	var base *result
+	fmt.Printf("N=1 is the baseline; each run has a fresh server process and state folder; clients share the machine.\n")
+	fmt.Printf("arrivals: \"burst\" all at once, \"paced\" one every %v", pace)
+	if flood.clients > 0 {
+		fmt.Printf(", \"flood\" paced while %d clients at 400×200 each send %d keys and %d window changes a second", flood.clients, flood.rate, flood.rate)
+	}
+	fmt.Printf(".\nCPU/session excludes the idle window; idle CPU is the server's share of one core while all N sit on an open article for %v.\n\n", idleWindow)
+	fmt.Printf("%6s %6s %6s %10s %10s %8s %10s %10s %12s %12s %9s %10s %8s %8s\n",
+		"binary", "N", "arrive", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "idle CPU", "1st frame", "open", "scroll")
+	base := map[string]*result{}
 	for _, n := range ns {
-		for _, gap := range []time.Duration{0, pace} {
-			if n == 1 && gap > 0 {
+		for _, arrival := range []struct {
+			name  string
+			gap   time.Duration
+			flood flooding
+		}{{"burst", 0, flooding{}}, {"paced", pace, flooding{}}, {"flood", pace, flood}} {
+			if (n == 1 && arrival.gap > 0) || (arrival.name == "flood" && flood.clients == 0) {
 				continue
 			}
-			r, err := measure(kiosk, dir, n, gap)
-			if err != nil {
-				return fmt.Errorf("N=%d: %w", n, err)
+			for _, bin := range binaries {
+				r, err := measure(bin, dir, n, arrival.gap, arrival.flood)
+				if err != nil {
+					return fmt.Errorf("%s, N=%d: %w", bin.name, n, err)
+				}
+				if base[bin.name] == nil {
+					base[bin.name] = r
+				}
+				fmt.Printf("%6s %6d %6s %10s %10s %7.1f× %9.1fM %9.1fM %11.2fM %10.1fms %8.1f%% %9dB %7dB %7dB\n",
+					bin.name, n, arrival.name, ms(r.ttff50), ms(r.ttff95), float64(r.ttff95)/float64(base[bin.name].ttff95),
+					mb(r.idleRSS), mb(r.peakRSS), mb(r.peakRSS-r.idleRSS)/float64(n),
+					(r.cpu-r.idleCPU).Seconds()*1000/float64(n), 100*r.idleCPU.Seconds()/idleWindow.Seconds(),
+					r.firstFrame, r.open, r.scroll)
 			}
-			if base == nil {
-				base = r
-			}
-			arrive := "burst"
-			if gap > 0 {
-				arrive = "paced"
-			}
-			fmt.Printf("%6d %6s %10s %10s %7.1f× %9.1fM %9.1fM %11.2fM %10.1fms %8.1f%% %9dB %7dB %7dB\n",
-				n, arrive, ms(r.ttff50), ms(r.ttff95), float64(r.ttff95)/float64(base.ttff95),
-				mb(r.idleRSS), mb(r.peakRSS), mb(r.peakRSS-r.idleRSS)/float64(n),
-				(r.cpu-r.idleCPU).Seconds()*1000/float64(n), 100*r.idleCPU.Seconds()/idleWindow.Seconds(),
-				r.firstFrame, r.open, r.scroll)
 		}
 	}
 	return nil
 }
+
+// binary is a kiosk build under test.
+type binary struct{ name, path string }
 
 type result struct {
 	ttff50, ttff95   time.Duration
@@ -119,13 +154,19 @@ type result struct {
 	scroll           int
 }
 
-// measure runs n sessions against a fresh server, starting one every gap.
-func measure(kiosk, dir string, n int, gap time.Duration) (*result, error) {
-	srv, err := startServer(kiosk, dir, n)
+// measure runs n sessions against a fresh server, starting one every gap,
+// while flood.clients flood it.
+func measure(bin binary, dir string, n int, gap time.Duration, flood flooding) (*result, error) {
+	srv, err := startServer(bin.path, dir, n+flood.clients)
 	if err != nil {
 		return nil, err
 	}
 	defer srv.stop()
+	stopFlood, err := startFlood(srv.addr, flood)
+	if err != nil {
+		return nil, err
+	}
+	defer stopFlood()
 	time.Sleep(300 * time.Millisecond) // let start-up settle before the baseline
 	idle, err := srv.rss()
 	if err != nil {
@@ -136,10 +177,6 @@ func measure(kiosk, dir string, n int, gap time.Duration) (*result, error) {
 		return nil, err
 	}
 
-	key, err := clientKey()
-	if err != nil {
-		return nil, err
-	}
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -158,7 +195,7 @@ func measure(kiosk, dir string, n int, gap time.Duration) (*result, error) {
 	for range n {
 		time.Sleep(gap)
 		wg.Go(func() {
-			s, err := readOnce(srv.addr, key, opened.arrival())
+			s, err := readOnce(srv.addr, opened.arrival())
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -201,37 +238,21 @@ type sessionFigures struct {
 
 // readOnce is one reader: connect, wait for the list, open the first
 // article, scroll, quit.
-func readOnce(addr string, key gossh.Signer, arrive func()) (*sessionFigures, error) {
+func readOnce(addr string, arrive func()) (*sessionFigures, error) {
 	defer arrive() // on every path, so that no one waits for a failed session
 	start := time.Now()
-	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: waitLimit,
-	})
+	// A key of its own: the server keeps state per key, and counts
+	// sessions per key.
+	key, err := clientKey()
+	if err != nil {
+		return nil, err
+	}
+	client, sess, stdin, out, err := openReader(addr, key, width, height)
 	if err != nil {
 		return nil, err
 	}
 	defer client.Close()
-	sess, err := client.NewSession()
-	if err != nil {
-		return nil, err
-	}
 	defer sess.Close()
-	stdin, err := sess.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	stdout, err := sess.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
-		return nil, err
-	}
-	if err := sess.Shell(); err != nil {
-		return nil, err
-	}
-	out := newOutput(stdout, stdin)
 
 	if err := out.waitFor(listDrawn); err != nil {
 		return nil, fmt.Errorf("first frame: %w", err)
@@ -256,7 +277,9 @@ func readOnce(addr string, key gossh.Signer, arrive func()) (*sessionFigures, er
 		if _, err := io.WriteString(stdin, "j"); err != nil {
 			return nil, err
 		}
-		if err := out.waitBeyond(n); err != nil {
+		// In a window that holds the whole article there is nothing to
+		// scroll and nothing comes back.
+		if err := out.waitBeyond(n, scrollWait); err != nil && !errors.Is(err, errTimedOut) {
 			return nil, fmt.Errorf("scroll: %w", err)
 		}
 		out.quiet(settle)
@@ -270,6 +293,86 @@ func readOnce(addr string, key gossh.Signer, arrive func()) (*sessionFigures, er
 		return nil, fmt.Errorf("quit: %w", err)
 	}
 	return fig, nil
+}
+
+// openReader connects with key and starts a reader at w×h.
+func openReader(addr string, key gossh.Signer, w, h int) (*gossh.Client, *gossh.Session, io.Writer, *output, error) {
+	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: waitLimit,
+	})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	fail := func(err error) (*gossh.Client, *gossh.Session, io.Writer, *output, error) {
+		client.Close()
+		return nil, nil, nil, nil, err
+	}
+	sess, err := client.NewSession()
+	if err != nil {
+		return fail(err)
+	}
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		return fail(err)
+	}
+	stdout, err := sess.StdoutPipe()
+	if err != nil {
+		return fail(err)
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		return fail(err)
+	}
+	if err := sess.Shell(); err != nil {
+		return fail(err)
+	}
+	return client, sess, stdin, newOutput(stdout, stdin), nil
+}
+
+// startFlood connects flood.clients readers at 400×200 that, once their list
+// is drawn, send flood.rate keys and window changes a second until the
+// returned function is called.
+func startFlood(addr string, flood flooding) (stop func(), err error) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	stop = func() { close(done); wg.Wait() }
+	for range flood.clients {
+		key, err := clientKey()
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		client, sess, stdin, out, err := openReader(addr, key, 400, 200)
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		if err := out.waitFor(listDrawn); err != nil {
+			client.Close()
+			stop()
+			return nil, fmt.Errorf("flooding client: %w", err)
+		}
+		wg.Go(func() {
+			defer client.Close()
+			tick := time.NewTicker(time.Second / time.Duration(flood.rate))
+			defer tick.Stop()
+			// Never q: the flood must last; Enter and h open and leave the
+			// article, the dearest keys to draw.
+			keys := []string{"j", "j", "\r", "j", "k", "h"}
+			for i := 0; ; i++ {
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+				}
+				if _, err := io.WriteString(stdin, keys[i%len(keys)]); err != nil {
+					return
+				}
+				_ = sess.WindowChange(200-i%2, 400-i%3)
+			}
+		})
+	}
+	return stop, nil
 }
 
 // output collects what a session receives and answers the background
@@ -332,8 +435,11 @@ func (o *output) total() int {
 	return o.buf.Len()
 }
 
-func (o *output) wait(cond func() bool) error {
-	deadline := time.Now().Add(waitLimit)
+// errTimedOut is a wait that ran out of time.
+var errTimedOut = errors.New("timed out")
+
+func (o *output) wait(cond func() bool, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for !cond() {
@@ -341,7 +447,7 @@ func (o *output) wait(cond func() bool) error {
 			return errors.New("session ended early")
 		}
 		if time.Now().After(deadline) {
-			return errors.New("timed out")
+			return errTimedOut
 		}
 		o.cond.Wait()
 	}
@@ -349,11 +455,11 @@ func (o *output) wait(cond func() bool) error {
 }
 
 func (o *output) waitFor(s string) error {
-	return o.wait(func() bool { return bytes.Contains(o.buf.Bytes(), []byte(s)) })
+	return o.wait(func() bool { return bytes.Contains(o.buf.Bytes(), []byte(s)) }, waitLimit)
 }
 
-func (o *output) waitBeyond(n int) error {
-	return o.wait(func() bool { return o.buf.Len() > n })
+func (o *output) waitBeyond(n int, limit time.Duration) error {
+	return o.wait(func() bool { return o.buf.Len() > n }, limit)
 }
 
 func (o *output) waitEOF() error {
@@ -433,9 +539,19 @@ type server struct {
 }
 
 func startServer(kiosk, dir string, n int) (*server, error) {
-	cmd := exec.Command(kiosk, "serve", "--listen", "127.0.0.1:0",
-		"--host-key", filepath.Join(dir, "host_key"),
-		"--max-sessions", strconv.Itoa(n+10), "--rate-limit", "0")
+	state, err := os.MkdirTemp(dir, "state")
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"serve", "--listen", "127.0.0.1:0",
+		"--host-key", filepath.Join(dir, "host_key"), "--state-dir", state,
+		"--max-sessions", strconv.Itoa(n + 10), "--rate-limit", "0"}
+	if help, _ := exec.Command(kiosk, "serve", "--help").CombinedOutput(); bytes.Contains(help, []byte("--max-sessions-per-client")) {
+		// All sessions come from one address.
+		args = append(args, "--max-sessions-per-client", "0")
+	}
+	cmd := exec.Command(kiosk, args...)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "XDG_DATA_HOME="+state)
 	logs, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, err

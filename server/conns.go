@@ -1,0 +1,141 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"charm.land/ssh"
+)
+
+// conns counts the connections being served, in all and per address, and
+// knows how many channels each holds.
+type conns struct {
+	max, perAddr int // 0: no limit
+	idle         time.Duration
+
+	mu     sync.Mutex
+	n      int
+	byAddr map[string]int
+}
+
+func newConns(max, perAddr int, idle time.Duration) *conns {
+	return &conns{max: max, perAddr: perAddr, idle: idle, byAddr: map[string]int{}}
+}
+
+// connKey finds a connection's connState in its ssh.Context.
+type connKey struct{}
+
+// connState is one connection: its open channels and the timer that closes
+// it when it has held none for the idle timeout.
+type connState struct {
+	net.Conn
+	owner *conns
+	addr  string
+	once  sync.Once
+
+	mu       sync.Mutex
+	channels int
+	idle     *time.Timer
+	closed   bool
+	onIdle   func()
+}
+
+// admit counts a new connection, or returns a refusal when there are
+// too many, in all or from its address.
+func (c *conns) admit(conn net.Conn, onIdle func()) (*connState, string) {
+	addr := addrKey(conn.RemoteAddr())
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.max > 0 && c.n >= c.max:
+		return nil, "too many connections"
+	case c.perAddr > 0 && c.byAddr[addr] >= c.perAddr:
+		return nil, "too many connections from this address"
+	}
+	c.n++
+	c.byAddr[addr]++
+	st := &connState{Conn: conn, owner: c, addr: addr, onIdle: onIdle}
+	if c.idle > 0 {
+		st.idle = time.AfterFunc(c.idle, st.idleClose)
+	}
+	return st, ""
+}
+
+// count is the number of connections open now.
+func (c *conns) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+// Close closes the connection and forgets it, once.
+func (st *connState) Close() error {
+	st.once.Do(func() {
+		st.mu.Lock()
+		st.closed = true
+		if st.idle != nil {
+			st.idle.Stop()
+		}
+		st.mu.Unlock()
+		c := st.owner
+		c.mu.Lock()
+		c.n--
+		if c.byAddr[st.addr]--; c.byAddr[st.addr] <= 0 {
+			delete(c.byAddr, st.addr)
+		}
+		c.mu.Unlock()
+	})
+	return st.Conn.Close()
+}
+
+func (st *connState) idleClose() {
+	st.mu.Lock()
+	idle := st.channels == 0 && !st.closed
+	st.mu.Unlock()
+	if idle {
+		st.onIdle()
+		_ = st.Close()
+	}
+}
+
+// openChannel counts a new channel, or reports false when the connection
+// already holds max.
+func (st *connState) openChannel(max int) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.channels >= max {
+		return false
+	}
+	st.channels++
+	if st.idle != nil {
+		st.idle.Stop()
+	}
+	return true
+}
+
+// closeChannel forgets a channel; the idle clock starts again when it was
+// the last.
+func (st *connState) closeChannel() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.channels--
+	if st.channels == 0 && st.idle != nil && !st.closed {
+		st.idle.Reset(st.owner.idle)
+	}
+}
+
+// connOf is the state of the connection ctx belongs to, or nil.
+func connOf(ctx ssh.Context) *connState {
+	st, _ := ctx.Value(connKey{}).(*connState)
+	return st
+}
+
+// addrKey is the unit one client controls, for limits by address: its IPv4
+// address, or the /64 of an IPv6 address, which a single host can fill.
+func addrKey(addr net.Addr) string {
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		return limitKey(tcp.IP)
+	}
+	return addr.String()
+}
