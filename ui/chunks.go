@@ -74,7 +74,7 @@ func (p *pagerModel) gotChunk(msg chunkMsg) tea.Cmd {
 		p.chunking = nil
 	}
 	if msg.index == 0 {
-		p.show(msg.part, ch.opts)
+		p.show(msg.part, ch.opts, ch.article)
 	} else {
 		p.doc.Append(msg.part)
 		for _, l := range msg.part.Plain {
