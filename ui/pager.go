@@ -35,7 +35,8 @@ type pagerModel struct {
 	// lines may be wider than the pane, which then scrolls sideways.
 	widest int
 	// xOffset is how far the pane is scrolled sideways: the viewport holds
-	// only placeholder lines (see setLines), so it cannot.
+	// only placeholder lines (see setLines), so it cannot. It stays within
+	// the widest line (clampSideways).
 	xOffset int
 	// keepBlock is the block of the next rendering to bring back to the
 	// top once it arrives, at a new width or of a new version of the
@@ -253,6 +254,7 @@ func (p *pagerModel) show(doc *render.Document, o render.Options, body *model.Ar
 	for _, l := range doc.Plain {
 		p.widest = max(p.widest, ansi.StringWidth(l))
 	}
+	p.clampSideways()
 	if p.keepText != nil {
 		var blocks []model.Block
 		if body != nil {
@@ -335,6 +337,14 @@ func (p *pagerModel) fit() {
 	p.vp.SetWidth(p.com.width)
 	p.vp.SetHeight(max(1, p.com.height-1))
 	p.input.SetWidth(max(1, p.com.width-2))
+	p.clampSideways()
+}
+
+// clampSideways keeps the sideways scroll within the widest line: once the
+// pane is wider or the text narrower, no line stays cut at the left with
+// nothing there to scroll to.
+func (p *pagerModel) clampSideways() {
+	p.xOffset = min(p.xOffset, max(0, p.widest-p.vp.Width()))
 }
 
 // clearSearch drops the search and its highlights.
