@@ -66,7 +66,7 @@ func (p *pagerModel) gotChunk(msg chunkMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		p.chunking = nil
-		p.note = msg.err.Error()
+		p.note = errorNote(msg.err)
 		return nil
 	}
 	ch.done = msg.index + 1

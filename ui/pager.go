@@ -235,7 +235,7 @@ func (p *pagerModel) rendered(msg renderedMsg) {
 		return
 	}
 	if msg.err != nil {
-		p.note = msg.err.Error()
+		p.note = errorNote(msg.err)
 		return
 	}
 	p.chunking = nil
