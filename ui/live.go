@@ -7,14 +7,17 @@ import (
 	"kiosk/render"
 )
 
-// LibraryUpdateMsg brings a reader a new snapshot of its library, after
-// files were added, changed or removed in a watched folder.
+// LibraryUpdateMsg brings a reader a new snapshot of its library: after
+// files were added, changed or removed in a watched folder, after a fetch
+// (the stored items listed again, each a new article), or once the whole
+// library is listed.
 type LibraryUpdateMsg struct{ Update model.Update }
 
 // applyUpdate swaps in the new library without disturbing the reader: the
 // list keeps its filter and its selection on the same article, an open
-// article stays open (shown as gone if its file went, re-rendered in place
-// if it changed), and a running library search is run again.
+// article stays open (shown as gone if it went, shown in its new version
+// at the same paragraph if it is a new article: see replace), and a
+// running library search is run again.
 func (m *Model) applyUpdate(u model.Update) tea.Cmd {
 	if m.lib == nil {
 		return nil

@@ -23,7 +23,7 @@ type pagerModel struct {
 	index   int // in the library
 	// want is the rendering the pane needs; doc is the one it shows, which
 	// lags behind while a render runs: the rendering with docOpts of docOf
-	// (the library's article it was opened as), made from docBody, the
+	// (what article was when it was asked for), made from docBody, that
 	// article with its body. A stored item is listed without its body
 	// (model.Lazy), so its blocks, which doc.Anchors point at, are
 	// docBody's, not docOf's.
@@ -279,8 +279,8 @@ func (p *pagerModel) show(doc *render.Document, o render.Options, body *model.Ar
 }
 
 // place scrolls to where the reader is to be once the lines are there: the
-// saved place, the paragraph kept at the top across a change of width, or
-// the comments footer at the end. While a large article renders, a place
+// saved place, the paragraph kept at the top across a change of width or
+// of the article's text, or the comments footer at the end. While a large article renders, a place
 // in a part not rendered yet waits for it.
 func (p *pagerModel) place() {
 	complete := p.chunking == nil
