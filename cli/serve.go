@@ -44,6 +44,9 @@ type serveFlags struct {
 	noState              bool
 	fetchPrivate         bool
 	fetchEvery           time.Duration
+	// fetchGiven names a flag about fetching given on the command line
+	// (check sets it).
+	fetchGiven string
 }
 
 // serveCommand is `kiosk serve`: the reader for every SSH client.
@@ -69,7 +72,7 @@ kiosk serve
 kiosk serve --listen 0.0.0.0:2222 --authorized-keys ~/.ssh/authorized_keys ~/news`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			if err := f.check(cmd); err != nil {
+			if err := f.check(cmd, paths); err != nil {
 				return err
 			}
 			return c.serve(cmd.Context(), paths, f)
@@ -101,9 +104,16 @@ func (f *serveFlags) register(fl *pflag.FlagSet) {
 	fl.Lookup("state-dir").DefValue = "$XDG_STATE_HOME/kiosk/sessions"
 }
 
-func (f *serveFlags) check(cmd *cobra.Command) error {
+func (f *serveFlags) check(cmd *cobra.Command, paths []string) error {
 	if _, _, err := net.SplitHostPort(f.listen); err != nil {
 		return usagef(cmd, "--listen %q is not HOST:PORT (try 127.0.0.1:2222 or 0.0.0.0:2222)", f.listen)
+	}
+	f.fetchGiven = fetchFlagGiven(cmd)
+	switch {
+	case f.fetchGiven != "" && len(paths) > 0:
+		return usagef(cmd, "%s: a server of PATHs fetches no feeds; it applies to the feeds subscribed in the database, served with no PATH", f.fetchGiven)
+	case f.fetchGiven != "" && f.noState:
+		return usagef(cmd, "%s: with --no-state no feeds are fetched; it applies to the feeds subscribed in the database", f.fetchGiven)
 	}
 	switch {
 	case f.maxSessions < 1:
@@ -125,6 +135,18 @@ func (f *serveFlags) check(cmd *cobra.Command) error {
 		return usagef(cmd, "--max-window: %v", err)
 	}
 	return nil
+}
+
+// fetchFlagGiven names the flag about fetching feeds given on the command
+// line, if any: they mean something only for a server of the operator's
+// feeds.
+func fetchFlagGiven(cmd *cobra.Command) string {
+	for _, name := range []string{"fetch-every", "fetch-private-addresses"} {
+		if cmd.Flags().Changed(name) {
+			return "--" + name
+		}
+	}
+	return ""
 }
 
 // parseWindow reads COLUMNSxROWS, as in 200x50.
@@ -206,8 +228,12 @@ func (c *app) serve(ctx context.Context, paths []string, f serveFlags) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if lib.Name == news.LibraryName {
+	switch {
+	case lib.Name == news.LibraryName:
 		srv.ServeFeeds(ctx, c.serveFeedsConfig(cfg.DB, f))
+	case f.fetchGiven != "":
+		// No database could be opened, or no feed is subscribed in it.
+		logger.Warn(f.fetchGiven+" has no effect: no feed is subscribed in a database the server could open, so none is fetched", "library", lib.Name)
 	}
 	if !f.noWatch && len(paths) > 0 {
 		if err := model.Watch(ctx, lib, paths, srv.Update); err != nil {

@@ -17,7 +17,7 @@ func parseServeFlags(t *testing.T, args ...string) (*serveFlags, error) {
 	if err := cmd.ParseFlags(args); err != nil {
 		t.Fatal(err)
 	}
-	return &f, f.check(cmd)
+	return &f, f.check(cmd, nil)
 }
 
 func TestServeFlagsZeroMeansNoLimit(t *testing.T) {

@@ -19,6 +19,11 @@ func TestPublicOnlyRefusesNonPublicAddresses(t *testing.T) {
 		"0.0.0.0:80", "[::]:80", "0.1.2.3:80",
 		"[::ffff:127.0.0.1]:80", "[::ffff:169.254.169.254]:80",
 		"100.100.100.200:80", "224.0.0.1:80", "[ff02::1]:80", "255.255.255.255:80",
+		// NAT64 and 6to4 addresses of loopback, the metadata service and
+		// private hosts; local-use NAT64; Teredo.
+		"[64:ff9b::7f00:1]:80", "[64:ff9b::a9fe:a9fe]:80", "[64:ff9b::a00:1]:80",
+		"[2002:7f00:1::]:80", "[2002:a9fe:a9fe::1]:80", "[2002:c0a8:101::1]:80",
+		"[64:ff9b:1::5db8:d822]:80", "[2001:0:4136:e378:8000:63bf:3fff:fdd2]:80",
 	} {
 		err := refuseNonPublic("tcp", addr, nil)
 		if err == nil {
@@ -32,7 +37,9 @@ func TestPublicOnlyRefusesNonPublicAddresses(t *testing.T) {
 			t.Errorf("%s: the error %q does not name the address", addr, err)
 		}
 	}
-	for _, addr := range []string{"93.184.216.34:443", "[2606:4700:4700::1111]:443", "8.8.8.8:80"} {
+	for _, addr := range []string{"93.184.216.34:443", "[2606:4700:4700::1111]:443", "8.8.8.8:80",
+		// A public site through NAT64 or 6to4.
+		"[64:ff9b::5db8:d822]:443", "[2002:5db8:d822::1]:443"} {
 		if err := refuseNonPublic("tcp", addr, nil); err != nil {
 			t.Errorf("%s: refused: %v", addr, err)
 		}

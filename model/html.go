@@ -40,15 +40,10 @@ func HTMLBlocks(fragment string, base *url.URL) (blocks []Block, links []string)
 	return w.finish()
 }
 
-// NodeBlocks is HTMLBlocks for a node already parsed, such as the content
-// of a web page: it converts n and everything below it.
-func NodeBlocks(n *html.Node, base *url.URL) (blocks []Block, links []string) {
-	return nodeBlocks(n, base, true)
-}
-
-// nodeBlocks is NodeBlocks; without markers it leaves out link references
-// and image placeholders, keeping only the page's own text, as extraction
-// quality is scored.
+// nodeBlocks is HTMLBlocks for a node already parsed, such as the content
+// of a web page: it converts n and everything below it. Without markers it
+// leaves out link references and image placeholders, keeping only the
+// page's own text, as extraction quality is scored.
 func nodeBlocks(n *html.Node, base *url.URL, markers bool) ([]Block, []string) {
 	w := newHTMLWalker(base, markers)
 	w.walk(n)

@@ -163,7 +163,7 @@ func TestHTMLBlocksTableTooWideForATerminalIsReadRowByRow(t *testing.T) {
 	})
 }
 
-func TestNodeBlocksReadsElementsMadeByCode(t *testing.T) {
+func TestBlocksOfElementsMadeByCodeAreRead(t *testing.T) {
 	// go-readability makes paragraphs with a name but no atom.
 	div := &html.Node{Type: html.ElementNode, Data: "div"}
 	for _, text := range []string{"One.", "Two."} {
@@ -171,7 +171,7 @@ func TestNodeBlocksReadsElementsMadeByCode(t *testing.T) {
 		p.AppendChild(&html.Node{Type: html.TextNode, Data: text})
 		div.AppendChild(p)
 	}
-	got, _ := NodeBlocks(div, nil)
+	got, _ := nodeBlocks(div, nil, true)
 	assertBlocks(t, got, []Block{{Kind: Paragraph, Text: "One."}, {Kind: Paragraph, Text: "Two."}})
 }
 

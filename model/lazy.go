@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -133,4 +134,13 @@ func cleanLine(s string) string {
 		return s
 	}
 	return oneLine(s)
+}
+
+// SameText reports whether a and b are the same article with the same
+// text, so that a rendering of one is a rendering of the other: a stored
+// item listed again after a fetch, or a file saved again unchanged.
+func (a *Article) SameText(b *Article) bool {
+	x, y := *a, *b
+	x.path, x.lazy, y.path, y.lazy = "", nil, "", nil
+	return reflect.DeepEqual(x, y)
 }

@@ -49,14 +49,9 @@ func ParsePageHTML(name string, data []byte, pageURL *url.URL, contentType strin
 	return a, b.String(), nil
 }
 
-// parsePage is ParsePage; markers says whether to add link references and
-// image placeholders (see nodeBlocks).
-func parsePage(name string, data []byte, pageURL *url.URL, contentType string, markers bool) (*Article, error) {
-	a, _, err := readPage(name, data, pageURL, contentType, markers)
-	return a, err
-}
-
-// readPage is parsePage, returning the page's readable content too.
+// readPage is ParsePage, returning the page's readable content too;
+// markers says whether to add link references and image placeholders (see
+// nodeBlocks).
 func readPage(name string, data []byte, pageURL *url.URL, contentType string, markers bool) (*Article, *html.Node, error) {
 	text, err := decodePage(data, contentType)
 	if err != nil {

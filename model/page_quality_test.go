@@ -78,7 +78,7 @@ func TestPageExtractionQuality(t *testing.T) {
 				p := pages[i]
 				truth := innerText(t, p.expected)
 				var text, textShown string
-				if a, err := parsePage(p.name+".html", p.source, u, "", false); err == nil {
+				if a, _, err := readPage(p.name+".html", p.source, u, "", false); err == nil {
 					text = blocksText(a.Blocks, false)
 				}
 				if a, err := ParsePage(p.name+".html", p.source, u, ""); err == nil {

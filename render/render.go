@@ -163,5 +163,3 @@ func isSGR(s string) bool {
 	}
 	return true
 }
-
-func joinLines(lines []string) string { return strings.Join(lines, "\n") + "\n" }

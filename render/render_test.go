@@ -213,3 +213,6 @@ func TestRenderCacheRendersOnceForReadersArrivingTogether(t *testing.T) {
 		}
 	}
 }
+
+// joinLines is a document's lines as text, as a golden file holds it.
+func joinLines(lines []string) string { return strings.Join(lines, "\n") + "\n" }

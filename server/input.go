@@ -43,7 +43,6 @@ type readerInput struct {
 	maxH      int
 	width     int // the last size asked for, clamped
 	height    int
-	drawn     atomic.Int64 // the size handed to the program: width<<32 | height
 
 	held      heldInput
 	chunks    chan []byte   // read from the client, not yet decoded
@@ -68,14 +67,7 @@ func newReaderInput(lastInput *atomic.Int64, w, h, maxW, maxH int) *readerInput 
 		events:  make(chan uv.Event),
 		done:    make(chan struct{}),
 	}
-	in.drawn.Store(int64(w)<<32 | int64(h))
 	return in
-}
-
-// drawnSize is the size the program was last given.
-func (in *readerInput) drawnSize() (int, int) {
-	d := in.drawn.Load()
-	return int(d >> 32), int(d & (1<<32 - 1))
 }
 
 // start reads sess and forwards what it sends to program until stop. A
@@ -170,7 +162,6 @@ func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 			if wait = sizes.wait(now); wait <= 0 {
 				sizes.take()
 				in.program.Send(*resize)
-				in.drawn.Store(int64(resize.Width)<<32 | int64(resize.Height))
 				in.resizes.Add(1)
 				resize = nil
 				continue

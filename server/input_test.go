@@ -81,32 +81,55 @@ func TestWindowChangesAreCoalesced(t *testing.T) {
 func TestAZeroSizedTerminalIsDrawnAt80x24(t *testing.T) {
 	ts := startServer(t, Config{})
 	term := openTerminal(t, ts.addr, 0, 0)
-	rs := onlyReader(t, ts)
-	waitUntil(t, "the first frame", func() bool { return strings.Contains(term.rawOutput(), "quit") })
-	if w, h := rs.input.drawnSize(); w != defaultColumns || h != defaultRows {
-		t.Errorf("a 0×0 terminal is drawn at %d×%d, want 80×24", w, h)
+	screen := term.waitForText("quit")
+	// The list's key help is its last line: drawn at 80×24, on row 24.
+	if row := rowWith(screen, "quit"); row != defaultRows {
+		t.Errorf("a 0×0 terminal's last line is drawn on row %d, want %d:\n%s", row, defaultRows, screen)
+	}
+	checkDrawnWithin(t, screen, defaultColumns, defaultRows)
+	// An open article's status bar spans the width, its key help at the
+	// right edge.
+	term.send("\r")
+	screen = term.waitForText("%")
+	if bar := lineWith(screen, "%"); !strings.HasSuffix(bar, "? help") || ansi.StringWidth(bar) < defaultColumns-1 {
+		t.Errorf("a 0×0 terminal's status bar is %q, want it %d columns wide:\n%s", bar, defaultColumns, screen)
 	}
 }
 
 func TestAWindowBeyondMaxWindowIsDrawnAtMaxWindow(t *testing.T) {
 	ts := startServer(t, Config{MaxWidth: 100, MaxHeight: 30})
 	term := openTerminal(t, ts.addr, 150, 50)
-	screen := term.waitForText(listed(ts.lib))
-	rs := onlyReader(t, ts)
-	if w, h := rs.input.drawnSize(); w != 100 || h != 30 {
-		t.Errorf("a 150×50 window is drawn at %d×%d; --max-window is 100×30", w, h)
+	term.waitForText(listed(ts.lib))
+	screen := term.waitForText("quit")
+	if row := rowWith(screen, "quit"); row != 30 {
+		t.Errorf("a 150×50 window's last line is drawn on row %d; --max-window is 100×30:\n%s", row, screen)
 	}
-	for i, row := range strings.Split(screen, "\n") {
-		if w := ansi.StringWidth(row); w > 100 || (i >= 30 && w > 0) {
-			t.Fatalf("row %d is drawn %d columns wide, beyond 100×30:\n%s", i+1, w, screen)
-		}
-	}
+	checkDrawnWithin(t, screen, 100, 30)
 	if err := term.sess.WindowChange(400, 400); err != nil {
 		t.Fatal(err)
 	}
 	term.send("?")
-	term.waitFor("the help screen", func(s string) bool { return strings.Contains(strings.ToLower(s), "help") })
-	if w, h := rs.input.drawnSize(); w != 100 || h != 30 {
-		t.Errorf("a window changed to 400×400 is drawn at %d×%d; --max-window is 100×30", w, h)
+	screen = term.waitFor("the help screen", func(s string) bool { return strings.Contains(strings.ToLower(s), "help") })
+	checkDrawnWithin(t, screen, 100, 30)
+}
+
+// rowWith is the row (from 1) of the last line of screen that holds s, or 0.
+func rowWith(screen, s string) int {
+	row := 0
+	for i, line := range strings.Split(screen, "\n") {
+		if strings.Contains(line, s) {
+			row = i + 1
+		}
+	}
+	return row
+}
+
+// checkDrawnWithin fails when anything is drawn beyond w×h.
+func checkDrawnWithin(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	for i, row := range strings.Split(screen, "\n") {
+		if rw := ansi.StringWidth(row); rw > w || (i >= h && rw > 0) {
+			t.Fatalf("row %d is drawn %d columns wide, beyond %d×%d:\n%s", i+1, rw, w, h, screen)
+		}
 	}
 }

@@ -66,7 +66,7 @@ func (p *pagerModel) gotChunk(msg chunkMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		p.chunking = nil
-		p.note = msg.err.Error()
+		p.note = errorNote(msg.err)
 		return nil
 	}
 	ch.done = msg.index + 1
@@ -74,7 +74,7 @@ func (p *pagerModel) gotChunk(msg chunkMsg) tea.Cmd {
 		p.chunking = nil
 	}
 	if msg.index == 0 {
-		p.show(msg.part, ch.opts)
+		p.show(msg.part, ch.opts, ch.article)
 	} else {
 		p.doc.Append(msg.part)
 		for _, l := range msg.part.Plain {

@@ -161,11 +161,10 @@ func drive(m *Model, msgs ...tea.Msg) {
 // (nextChunk).
 func settle(m *Model) {
 	p := &m.pager
-	if p.article == nil || p.chunking != nil || (p.doc != nil && p.docOpts == p.want) {
+	if p.article == nil || p.chunking != nil || p.current() {
 		return
 	}
-	doc, err := p.com.cache.Document(p.article, p.want)
-	m.Update(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
+	m.Update(p.renderJob().run())
 }
 
 func screenLines(m *Model) []string {

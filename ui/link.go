@@ -29,19 +29,19 @@ func (m *Model) openLink(a *model.Article) tea.Cmd {
 	}
 	open := m.com.openLink
 	if open == nil {
-		m.notify("Link: " + url)
+		m.notify("Link: " + oneLineText(url))
 		return nil
 	}
-	m.notify("Opening " + url + " …")
+	m.notify("Opening " + oneLineText(url) + " …")
 	return func() tea.Msg { return linkMsg{url: url, err: open(url)} }
 }
 
 func (m *Model) linkOpened(msg linkMsg) {
 	if msg.err != nil {
-		m.notify("Could not open the browser: " + errorNote(msg.err) + " · Link: " + msg.url)
+		m.notify("Could not open the browser: " + errorNote(msg.err) + " · Link: " + oneLineText(msg.url))
 		return
 	}
-	m.notify("Opened in your browser: " + msg.url)
+	m.notify("Opened in your browser: " + oneLineText(msg.url))
 }
 
 func (m *Model) selectedArticle() *model.Article {

@@ -7,14 +7,17 @@ import (
 	"kiosk/render"
 )
 
-// LibraryUpdateMsg brings a reader a new snapshot of its library, after
-// files were added, changed or removed in a watched folder.
+// LibraryUpdateMsg brings a reader a new snapshot of its library: after
+// files were added, changed or removed in a watched folder, after a fetch
+// (the stored items listed again, each a new article), or once the whole
+// library is listed.
 type LibraryUpdateMsg struct{ Update model.Update }
 
 // applyUpdate swaps in the new library without disturbing the reader: the
 // list keeps its filter and its selection on the same article, an open
-// article stays open (shown as gone if its file went, re-rendered in place
-// if it changed), and a running library search is run again.
+// article stays open (shown as gone if it went, shown in its new version
+// at the same paragraph if it is a new article: see replace), and a
+// running library search is run again.
 func (m *Model) applyUpdate(u model.Update) tea.Cmd {
 	if m.lib == nil {
 		return nil
@@ -88,35 +91,36 @@ func indexOfID(lib *model.Library, id string) int {
 	return -1
 }
 
-// replace shows a new version of the open article, keeping the paragraph
-// at the top of the screen at the top, found by its text: text inserted
-// above it or appended below does not move the view.
+// replace shows a new version of the open article. The block at the top of
+// the screen is found again by its content in the new version's body once
+// its rendering arrives (show), so text inserted above it or appended
+// below does not move the view; a new version with the same text is not
+// rendered again (renderJob).
 func (p *pagerModel) replace(a *model.Article, comments bool) tea.Cmd {
-	if p.doc != nil && p.keepBlock < 0 {
+	if p.doc != nil && p.docBody != nil && p.keepBlock < 0 {
 		offset := p.vp.YOffset()
-		if b := p.doc.BlockAt(offset); b >= 0 {
-			p.keepBlock = sameBlock(p.article, a, b)
-			p.keepLine = offset - p.doc.Anchors[b]
+		if b := p.doc.BlockAt(offset); b >= 0 && b < len(p.docBody.Blocks) {
+			p.keepBlock, p.keepLine = b, offset-p.doc.Anchors[b]
+			p.keepText = &p.docBody.Blocks[b]
 		}
 	}
 	p.article = a
-	p.docOpts = render.Options{} // the shown rendering is of the old version
 	return p.rerender(comments)
 }
 
-// sameBlock is the index in next of block i of prev: the nearest block with
-// the same kind and text, or the block at the same index when that one was
-// itself changed or deleted.
-func sameBlock(prev, next *model.Article, i int) int {
-	want := prev.Blocks[i]
-	for d := 0; d < max(len(prev.Blocks), len(next.Blocks)); d++ {
+// sameBlock is the index in next of want, block i of the previous version:
+// the nearest block with the same kind and text, or the block at the same
+// index when that one was itself changed or deleted; -1 when next has no
+// blocks.
+func sameBlock(want model.Block, i int, next []model.Block) int {
+	for d := 0; d <= max(i, len(next)); d++ {
 		for _, j := range []int{i - d, i + d} {
-			if j >= 0 && j < len(next.Blocks) && next.Blocks[j].Kind == want.Kind && next.Blocks[j].Text == want.Text {
+			if j >= 0 && j < len(next) && next[j].Kind == want.Kind && next[j].Text == want.Text {
 				return j
 			}
 		}
 	}
-	return min(i, len(next.Blocks)-1)
+	return min(i, len(next)-1)
 }
 
 // lineInBlock is the line line of block b in doc, kept within the block.

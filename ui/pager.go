@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -21,20 +22,31 @@ type pagerModel struct {
 	article *model.Article
 	index   int // in the library
 	// want is the rendering the pane needs; doc is the one it shows, which
-	// lags behind while a render runs.
-	want    render.Options
-	doc     *render.Document
-	docOpts render.Options
+	// lags behind while a render runs: the rendering with docOpts of docOf
+	// (what article was when it was asked for), made from docBody, that
+	// article with its body. A stored item is listed without its body
+	// (model.Lazy), so its blocks, which doc.Anchors point at, are
+	// docBody's, not docOf's.
+	want           render.Options
+	doc            *render.Document
+	docOpts        render.Options
+	docOf, docBody *model.Article
 	// widest is the width of the document's widest line: preformatted
 	// lines may be wider than the pane, which then scrolls sideways.
 	widest int
 	// xOffset is how far the pane is scrolled sideways: the viewport holds
-	// only placeholder lines (see setLines), so it cannot.
+	// only placeholder lines (see setLines), so it cannot. It stays within
+	// the widest line (clampSideways).
 	xOffset int
-	// keepBlock is the block to bring back to the top once a re-render at a
-	// new width arrives, or a new version of the article; -1 for none.
-	// keepLine is how many of its lines to scroll past (live.go).
+	// keepBlock is the block of the next rendering to bring back to the
+	// top once it arrives, at a new width or of a new version of the
+	// article; -1 for none. keepLine is how many of its lines to scroll
+	// past. keepText, while a new version renders, is the block that was
+	// at the top of the old one: the new version's body, when its
+	// rendering arrives, is searched for it (live.go), keepBlock its
+	// index in the old one till then.
 	keepBlock, keepLine int
+	keepText            *model.Block
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
 	toFooter bool
@@ -75,11 +87,13 @@ type pagerModel struct {
 	ownText     map[string]bool
 }
 
-// renderedMsg carries a rendering made outside Update.
+// renderedMsg carries a rendering made outside Update: of article, with
+// opts, made from body (article with its body).
 type renderedMsg struct {
 	article *model.Article
 	opts    render.Options
 	doc     *render.Document
+	body    *model.Article
 	err     error
 }
 
@@ -102,7 +116,7 @@ func (p *pagerModel) open(a *model.Article, i int, comments bool) tea.Cmd {
 	p.search = searchState{}
 	p.prompting = false
 	p.note = ""
-	p.keepBlock = -1
+	p.keepBlock, p.keepText = -1, nil
 	p.toFooter = false
 	p.searchOnOpen = nil
 	p.gone = false
@@ -143,25 +157,77 @@ func (p *pagerModel) rerender(comments bool) tea.Cmd {
 	}
 	p.fit()
 	p.want = render.Options{Width: p.com.columnWidth(), Dark: p.com.dark, Comments: comments}
-	if p.doc != nil && p.docOpts == p.want {
+	if p.current() {
 		return nil
 	}
-	if p.doc != nil && p.docOpts.Width != p.want.Width && p.keepBlock < 0 {
+	if p.doc != nil && p.docOf == p.article && p.docOpts.Width != p.want.Width && p.keepBlock < 0 {
 		p.keepBlock = p.doc.BlockAt(p.vp.YOffset())
 	}
 	if doc := p.com.cache.Cached(p.article, p.want); doc != nil {
-		p.chunking = nil
-		p.show(doc, p.want)
-		return nil
+		if body := p.loadedBody(); body != nil {
+			p.chunking = nil
+			p.show(doc, p.want, body)
+			return nil
+		}
 	}
 	if cmd := p.startChunks(); cmd != nil || p.chunking != nil {
 		return cmd
 	}
-	a, o, cache := p.article, p.want, p.com.cache
-	return func() tea.Msg {
-		doc, err := cache.Document(a, o)
-		return renderedMsg{article: a, opts: o, doc: doc, err: err}
+	job := p.renderJob()
+	return func() tea.Msg { return job.run() }
+}
+
+// current reports whether the pane shows the rendering it needs.
+func (p *pagerModel) current() bool {
+	return p.doc != nil && p.docOf == p.article && p.docOpts == p.want
+}
+
+// loadedBody is the open article with its body when the pane has it at
+// hand, or nil: a stored item's body is loaded outside Update.
+func (p *pagerModel) loadedBody() *model.Article {
+	switch {
+	case p.article.HasBody():
+		return p.article
+	case p.docOf == p.article:
+		return p.docBody
 	}
+	return nil
+}
+
+// renderJob is the rendering the pane waits for, to be made outside
+// Update. shown is the rendering on screen, reused when the article is a
+// new version with the same text (a stored item listed again after a
+// fetch).
+type renderJob struct {
+	article *model.Article
+	opts    render.Options
+	cache   *render.Cache
+	shown   *render.Document
+	shownOf *model.Article
+}
+
+func (p *pagerModel) renderJob() renderJob {
+	j := renderJob{article: p.article, opts: p.want, cache: p.com.cache}
+	if p.doc != nil && p.chunking == nil && p.docOpts == p.want {
+		j.shown, j.shownOf = p.doc, p.docBody
+	}
+	return j
+}
+
+func (j renderJob) run() renderedMsg {
+	msg := renderedMsg{article: j.article, opts: j.opts}
+	// The body is held while the cache renders: the cache loads the same
+	// one (model.Article.Load).
+	msg.body, msg.err = j.article.Load(context.Background())
+	if msg.err != nil {
+		return msg
+	}
+	if j.shown != nil && j.shownOf.SameText(msg.body) {
+		msg.doc = j.shown
+		return msg
+	}
+	msg.doc, msg.err = j.cache.Document(j.article, j.opts)
+	return msg
 }
 
 func (p *pagerModel) rendered(msg renderedMsg) {
@@ -169,23 +235,33 @@ func (p *pagerModel) rendered(msg renderedMsg) {
 		return
 	}
 	if msg.err != nil {
-		p.note = msg.err.Error()
+		p.note = errorNote(msg.err)
 		return
 	}
 	p.chunking = nil
-	p.show(msg.doc, msg.opts)
+	p.show(msg.doc, msg.opts, msg.body)
 }
 
-// show puts a rendering in the viewport and keeps the reader's place: the
-// same line after a theme or comments change, the same paragraph at the top
-// after a change of width.
-func (p *pagerModel) show(doc *render.Document, o render.Options) {
+// show puts a rendering of the open article, made from body, in the
+// viewport and keeps the reader's place: the same line after a theme or
+// comments change, the same paragraph at the top after a change of width
+// or of the article's text.
+func (p *pagerModel) show(doc *render.Document, o render.Options, body *model.Article) {
 	first := p.doc == nil
 	offset := p.vp.YOffset()
-	p.doc, p.docOpts = doc, o
+	p.doc, p.docOpts, p.docOf, p.docBody = doc, o, p.article, body
 	p.widest = 0
 	for _, l := range doc.Plain {
 		p.widest = max(p.widest, ansi.StringWidth(l))
+	}
+	p.clampSideways()
+	if p.keepText != nil {
+		var blocks []model.Block
+		if body != nil {
+			blocks = body.Blocks
+		}
+		p.keepBlock = sameBlock(*p.keepText, p.keepBlock, blocks)
+		p.keepText = nil
 	}
 	p.search.reset(doc)
 	p.setLines()
@@ -203,8 +279,8 @@ func (p *pagerModel) show(doc *render.Document, o render.Options) {
 }
 
 // place scrolls to where the reader is to be once the lines are there: the
-// saved place, the paragraph kept at the top across a change of width, or
-// the comments footer at the end. While a large article renders, a place
+// saved place, the paragraph kept at the top across a change of width or
+// of the article's text, or the comments footer at the end. While a large article renders, a place
 // in a part not rendered yet waits for it.
 func (p *pagerModel) place() {
 	complete := p.chunking == nil
@@ -261,6 +337,14 @@ func (p *pagerModel) fit() {
 	p.vp.SetWidth(p.com.width)
 	p.vp.SetHeight(max(1, p.com.height-1))
 	p.input.SetWidth(max(1, p.com.width-2))
+	p.clampSideways()
+}
+
+// clampSideways keeps the sideways scroll within the widest line: once the
+// pane is wider or the text narrower, no line stays cut at the left with
+// nothing there to scroll to.
+func (p *pagerModel) clampSideways() {
+	p.xOffset = min(p.xOffset, max(0, p.widest-p.vp.Width()))
 }
 
 // clearSearch drops the search and its highlights.

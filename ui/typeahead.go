@@ -22,9 +22,8 @@ func (m *Model) applyTypedAhead() tea.Cmd {
 
 // renderNow finishes the rendering the pane is waiting for, if any.
 func (p *pagerModel) renderNow() {
-	if p.article == nil || (p.doc != nil && p.docOpts == p.want) {
+	if p.article == nil || p.current() {
 		return
 	}
-	doc, err := p.com.cache.Document(p.article, p.want)
-	p.rendered(renderedMsg{article: p.article, opts: p.want, doc: doc, err: err})
+	p.rendered(p.renderJob().run())
 }

@@ -4,8 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"kiosk/model"
 )
 
 // wideTable is a wire story with a table wider than a 40-column pane.
@@ -42,4 +45,33 @@ func TestGoldenWideTableScrolled40x14(t *testing.T) {
 		t.Errorf("> did not scroll the table sideways:\n%s", screen)
 	}
 	golden.RequireEqual(t, screen)
+}
+
+// Scrolled sideways, then the window grows wide enough for the table: the
+// lines are no longer cut at the left.
+func TestWideningThePaneUndoesTheSidewaysScroll(t *testing.T) {
+	m := newReader(madeLibrary(t, map[string]string{"ferry.txt": wideTable}), 40, 14)
+	drive(m, keyPress("enter"))
+	for range 3 {
+		drive(m, keyPress(">"))
+	}
+	if m.pager.xOffset == 0 {
+		t.Fatal("> did not scroll the table sideways")
+	}
+	drive(m, tea.WindowSizeMsg{Width: 120, Height: 14})
+	mustShow(t, m, "FERRY TRAFFIC UP IN MAY", "OSLO, June 2", "  Route")
+}
+
+// Scrolled sideways, then the article changes to one without the table:
+// its text shows from its first column.
+func TestANarrowerNewVersionUndoesTheSidewaysScroll(t *testing.T) {
+	old := madeLibrary(t, map[string]string{"ferry.txt": wideTable})
+	m := newReader(old, 40, 14)
+	drive(m, keyPress("enter"))
+	for range 3 {
+		drive(m, keyPress(">"))
+	}
+	narrow := madeLibrary(t, map[string]string{"ferry.txt": "FERRY TRAFFIC UP IN MAY\n\nOSLO, June 2 - Numbers rose.\n"})
+	drive(m, LibraryUpdateMsg{Update: model.Update{Lib: narrow, Changed: narrow.Articles}})
+	mustShow(t, m, "OSLO, June 2")
 }

@@ -47,7 +47,7 @@ const (
 	// listDrawn and articleDrawn are in the reader's key-help lines: when
 	// they arrive, the list or the article pane has been drawn.
 	listDrawn    = "q quit"
-	articleDrawn = "q/esc back"
+	articleDrawn = "← back"
 	// settle is how long the output must stay quiet before a scroll counts
 	// as drawn.
 	settle    = 30 * time.Millisecond
@@ -55,9 +55,6 @@ const (
 	// scrollWait is how long a scroll may take to show.
 	scrollWait = 5 * time.Second
 )
-
-// size is the window every measured session asks for (-size).
-var width, height = 80, 24
 
 func main() {
 	counts := flag.String("n", "50,100,200", "comma-separated numbers of concurrent sessions")
@@ -68,20 +65,24 @@ func main() {
 	flood := flag.Int("flood", 0, "clients at 400×200 that flood the server with keys and window changes during an extra paced run")
 	floodRate := flag.Int("flood-rate", 500, "keys, and window changes, each flooding client sends a second")
 	flag.Parse()
-	if _, err := fmt.Sscanf(*size, "%dx%d", &width, &height); err != nil {
+	var win window
+	if _, err := fmt.Sscanf(*size, "%dx%d", &win.w, &win.h); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest: -size: want COLUMNSxROWS, as in 80x24")
 		os.Exit(2)
 	}
-	if err := run(*counts, *kiosk, *before, *pace, flooding{*flood, *floodRate}); err != nil {
+	if err := run(*counts, *kiosk, *before, *pace, win, flooding{*flood, *floodRate}); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
+// window is the size every measured session asks for (-size).
+type window struct{ w, h int }
+
 // flooding is how many clients flood the server, and how fast.
 type flooding struct{ clients, rate int }
 
-func run(counts, kiosk, before string, pace time.Duration, flood flooding) error {
+func run(counts, kiosk, before string, pace time.Duration, win window, flood flooding) error {
 	dir, err := os.MkdirTemp("", "kiosk-load")
 	if err != nil {
 		return err
@@ -105,7 +106,7 @@ func run(counts, kiosk, before string, pace time.Duration, flood flooding) error
 		}
 		ns = append(ns, n)
 	}
-	fmt.Printf("kiosk serve, %d×%d PTY sessions over loopback: list → open article → %d × scroll one line → quit\n", width, height, scrollLines)
+	fmt.Printf("kiosk serve, %d×%d PTY sessions over loopback: list → open article → %d × scroll one line → quit\n", win.w, win.h, scrollLines)
 	fmt.Printf("N=1 is the baseline; each run has a fresh server process and state folder; clients share the machine.\n")
 	fmt.Printf("arrivals: \"burst\" all at once, \"paced\" one every %v", pace)
 	if flood.clients > 0 {
@@ -125,7 +126,7 @@ func run(counts, kiosk, before string, pace time.Duration, flood flooding) error
 				continue
 			}
 			for _, bin := range binaries {
-				r, err := measure(bin, dir, n, arrival.gap, arrival.flood)
+				r, err := measure(bin, dir, n, arrival.gap, win, arrival.flood)
 				if err != nil {
 					return fmt.Errorf("%s, N=%d: %w", bin.name, n, err)
 				}
@@ -156,7 +157,7 @@ type result struct {
 
 // measure runs n sessions against a fresh server, starting one every gap,
 // while flood.clients flood it.
-func measure(bin binary, dir string, n int, gap time.Duration, flood flooding) (*result, error) {
+func measure(bin binary, dir string, n int, gap time.Duration, win window, flood flooding) (*result, error) {
 	srv, err := startServer(bin.path, dir, n+flood.clients)
 	if err != nil {
 		return nil, err
@@ -195,7 +196,7 @@ func measure(bin binary, dir string, n int, gap time.Duration, flood flooding) (
 	for range n {
 		time.Sleep(gap)
 		wg.Go(func() {
-			s, err := readOnce(srv.addr, opened.arrival())
+			s, err := readOnce(srv.addr, win, opened.arrival())
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -238,7 +239,7 @@ type sessionFigures struct {
 
 // readOnce is one reader: connect, wait for the list, open the first
 // article, scroll, quit.
-func readOnce(addr string, arrive func()) (*sessionFigures, error) {
+func readOnce(addr string, win window, arrive func()) (*sessionFigures, error) {
 	defer arrive() // on every path, so that no one waits for a failed session
 	start := time.Now()
 	// A key of its own: the server keeps state per key, and counts
@@ -247,7 +248,7 @@ func readOnce(addr string, arrive func()) (*sessionFigures, error) {
 	if err != nil {
 		return nil, err
 	}
-	client, sess, stdin, out, err := openReader(addr, key, width, height)
+	client, sess, stdin, out, err := openReader(addr, key, win.w, win.h)
 	if err != nil {
 		return nil, err
 	}
