@@ -159,7 +159,7 @@ func TestHelperWriter(t *testing.T) {
 		fail(err)
 	}
 	var f Feed
-	err = retryBusy(func() (err error) {
+	err = untilNotBusy(func() (err error) {
 		f, err = db.AddFeed(ctx, Feed{URL: "https://" + name + ".example/feed"})
 		if f.ID != 0 {
 			return nil // subscribed in an earlier round
@@ -178,11 +178,11 @@ func TestHelperWriter(t *testing.T) {
 		for i := range items {
 			items[i] = Item{GUID: fmt.Sprintf("%d-%d", n, i), Title: "Item", ContentHTML: "<p>Some text</p>"}
 		}
-		if err := retryBusy(func() error { _, err := db.UpsertItems(ctx, f.ID, items, time.Now()); return err }); err != nil {
+		if err := untilNotBusy(func() error { _, err := db.UpsertItems(ctx, f.ID, items, time.Now()); return err }); err != nil {
 			fail(err)
 		}
 		st.SetPosition(name, model.Position{Block: n})
-		if err := retryBusy(st.Flush); err != nil {
+		if err := untilNotBusy(st.Flush); err != nil {
 			fail(err)
 		}
 		fmt.Println(n)
@@ -191,12 +191,12 @@ func TestHelperWriter(t *testing.T) {
 	}
 }
 
-// retryBusy runs write until it gets past SQLITE_BUSY, for up to a minute.
+// untilNotBusy runs write until it gets past SQLITE_BUSY, for up to a minute.
 // SQLite keeps no queue of waiting writers: under -race on a loaded
 // machine one writer can take the lock again and again past busy_timeout.
 // This test is about what survives a kill, not about fairness, so its
 // writers try again, as kiosk's reading state does when a save fails.
-func retryBusy(write func() error) error {
+func untilNotBusy(write func() error) error {
 	deadline := time.Now().Add(time.Minute)
 	for {
 		err := write()

@@ -79,7 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		conn.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	if err := db.migrate(ctx); err != nil {
+	if err := retryBusy(ctx, func() error { return db.migrate(ctx) }); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
@@ -113,15 +113,23 @@ func checkPath(path string) error {
 
 // enableWAL puts the file in WAL mode, which lets readers work while
 // another process writes; the file keeps the mode for every connection.
-// Two processes creating a database at once may each find the other
-// switching it, which SQLite reports as SQLITE_BUSY at once, without
-// waiting (a read lock cannot wait to become a write lock): so it tries
-// again, for up to busyTimeout.
 func (db *DB) enableWAL(ctx context.Context) error {
+	return retryBusy(ctx, func() error {
+		var mode string
+		return db.sql.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+	})
+}
+
+// retryBusy runs step again while SQLite answers SQLITE_BUSY, for up to
+// busyTimeout. Opening needs it: two processes creating a database at once
+// may each find the other switching it to WAL, and a process opening one
+// just after another was killed may find it recovering the WAL; SQLite
+// reports both at once, without waiting (a read lock cannot wait to become
+// a write lock), so busy_timeout does not cover them.
+func retryBusy(ctx context.Context, step func() error) error {
 	deadline := time.Now().Add(busyTimeout)
 	for {
-		var mode string
-		err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		err := step()
 		var e *sqlite.Error
 		if !errors.As(err, &e) || e.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
 			return err
