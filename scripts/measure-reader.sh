@@ -6,6 +6,8 @@
 # keystroke latency. Prints medians and ratios.
 #
 # Usage: scripts/measure-reader.sh [REPEAT]   (default 10)
+#   KIOSK_BEFORE=/path/to/kiosk also measures an older build in the same run
+#   (first frame, j/k, peak RSS) and prints kiosk against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat=${1:-10}
@@ -32,6 +34,10 @@ run less-first first-frame -r "$repeat" --marker Rutte -- less "$seed"
 run kiosk-first first-frame -r "$repeat" --marker Rutte -- "$work/kiosk"
 run less-keys keys -r 5 --marker Rutte --key j --key k --count 40 -- less "$work/seed4.txt"
 run kiosk-keys keys -r 5 --marker Rutte --pre-keys Enter --pre-expect 'min read' --key j --key k --count 40 -- "$work/kiosk"
+if [ -n "${KIOSK_BEFORE:-}" ]; then
+	run before-first first-frame -r "$repeat" --marker Rutte -- "$KIOSK_BEFORE"
+	run before-keys keys -r 5 --marker Rutte --pre-keys Enter --pre-expect 'min read' --key j --key k --count 40 -- "$KIOSK_BEFORE"
+fi
 
 reuters=$shared/corpus/reuters21578.tar.gz
 if [ -f "$reuters" ]; then
@@ -59,6 +65,15 @@ print("medians, tmux 100x30, one run:")
 row("first frame (exec_ms)", get("less-first", "exec_ms"), get("kiosk-first", "exec_ms"), "ms")
 row("key j/k in the pane (pooled)", get("less-keys", "keys_pooled"), get("kiosk-keys", "keys_pooled"), "ms")
 row("peak RSS (VmHWM)", (get("less-first", "hwm_kb") or 0) / 1024 or None, (get("kiosk-first", "hwm_kb") or 0) / 1024 or None, "MB")
+def before(label, a, b, unit):
+    if a is None or b is None:
+        return
+    print(f"{label:34s} before {a:8.2f} {unit}   kiosk {b:8.2f} {unit}   ratio {b / a:5.2f}x")
+if os.path.exists(os.path.join(work, "before-first.json")):
+    print("kiosk against KIOSK_BEFORE, same run:")
+    before("first frame (exec_ms)", get("before-first", "exec_ms"), get("kiosk-first", "exec_ms"), "ms")
+    before("key j/k in the pane (pooled)", get("before-keys", "keys_pooled"), get("kiosk-keys", "keys_pooled"), "ms")
+    before("peak RSS (VmHWM)", (get("before-first", "hwm_kb") or 0) / 1024 or None, (get("kiosk-first", "hwm_kb") or 0) / 1024 or None, "MB")
 for name, metric, label, unit, scale in [
     ("reuters-first", "exec_ms", "Reuters: first frame", "ms", 1),
     ("reuters-loaded", "exec_ms", "Reuters: list loaded and shown", "ms", 1),

@@ -6,6 +6,7 @@
 #
 # Usage: scripts/screenshots.sh [OUTDIR]   (default docs/images)
 # FREEZE overrides the freeze command (default: go run freeze@v0.2.2).
+# kiosk runs with a fresh data directory, as a new reader sees it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/images}
@@ -39,12 +40,12 @@ shot() {
 }
 
 tmux_ -f /dev/null new-session -d -x 100 -y 30 \
-	env TERM=xterm-256color COLORTERM=truecolor "$work/kiosk" --theme dark
+	env TERM=xterm-256color COLORTERM=truecolor XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" "$work/kiosk" --theme dark
 wait_for "kiosk seeds"
 shot reader-list
 
 tmux_ send-keys Enter
-wait_for "## Nordkorea ratifiziert"
+wait_for "Nordkorea ratifiziert Verteidigungsabkommen"
 shot reader-article
 
 tmux_ send-keys c
