@@ -169,8 +169,8 @@ func TestHelperWriter(t *testing.T) {
 	if err != nil {
 		fail(err)
 	}
-	st, err := db.State(ctx, "")
-	if err != nil {
+	var st *State
+	if err := untilNotBusy(func() (err error) { st, err = db.State(ctx, ""); return err }); err != nil {
 		fail(err)
 	}
 	for n := st.Get(name).Position.Block + 1; ; n++ {
@@ -187,7 +187,7 @@ func TestHelperWriter(t *testing.T) {
 		}
 		fmt.Println(n)
 		// A pause, as between a real writer's fetches.
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -114,6 +114,9 @@ func (p *pagerModel) gotText(msg textMsg, comments bool) tea.Cmd {
 	} else {
 		p.ownText[msg.article.Key] = true
 	}
+	// The other text: the rendering on screen is of the text it replaces,
+	// whatever the articles compare as, so it is never reused.
+	p.otherText = true
 	return p.replace(msg.article, comments)
 }
 

@@ -47,6 +47,9 @@ type pagerModel struct {
 	// index in the old one till then.
 	keepBlock, keepLine int
 	keepText            *model.Block
+	// otherText is set while the full text or the feed's own text replaces
+	// the other (fulltext.go): its rendering is made anew.
+	otherText bool
 	// toFooter scrolls to the end once the next rendering arrives: the
 	// reader asked to see the comments footer.
 	toFooter bool
@@ -208,7 +211,7 @@ type renderJob struct {
 
 func (p *pagerModel) renderJob() renderJob {
 	j := renderJob{article: p.article, opts: p.want, cache: p.com.cache}
-	if p.doc != nil && p.chunking == nil && p.docOpts == p.want {
+	if p.doc != nil && p.chunking == nil && p.docOpts == p.want && !p.otherText {
 		j.shown, j.shownOf = p.doc, p.docBody
 	}
 	return j
@@ -250,6 +253,7 @@ func (p *pagerModel) show(doc *render.Document, o render.Options, body *model.Ar
 	first := p.doc == nil
 	offset := p.vp.YOffset()
 	p.doc, p.docOpts, p.docOf, p.docBody = doc, o, p.article, body
+	p.otherText = false
 	p.widest = 0
 	for _, l := range doc.Plain {
 		p.widest = max(p.widest, ansi.StringWidth(l))
