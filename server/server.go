@@ -190,7 +190,7 @@ func (s *Server) newSSHServer() *ssh.Server {
 		// An open kiosk still asks for a public key when the client has one,
 		// so the log can name it; clients without keys get in through a
 		// keyboard-interactive exchange that asks nothing.
-		srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+		srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return !s.sessions.isClosing() }
 	}
 	if s.cfg.IdleTimeout > 0 {
 		srv.IdleTimeout = s.cfg.IdleTimeout + transportSlack
@@ -232,9 +232,12 @@ func (s *Server) Serve(ln net.Listener) error {
 // client's terminal is restored, waits for sessions to end and then closes
 // what remains. It returns when done or when ctx expires, whichever is first.
 func (s *Server) Shutdown(ctx context.Context) error {
+	// Clients still in their handshake are refused first: charm's ssh
+	// counts a connection once its handshake is done, which races with
+	// the wait in its Shutdown.
+	s.sessions.closeAll()
 	stopped := make(chan error, 1)
 	go func() { stopped <- s.ssh.Shutdown(ctx) }()
-	s.sessions.closeAll()
 	defer s.refusals.flush()
 
 	ended := make(chan struct{})
@@ -286,6 +289,9 @@ func (s *Server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
 }
 
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	if s.sessions.isClosing() {
+		return false
+	}
 	if s.auth == nil {
 		return true
 	}

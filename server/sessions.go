@@ -91,6 +91,13 @@ func (r *sessions) running() []*readerSession {
 	return readers
 }
 
+// isClosing reports whether the server is shutting down.
+func (r *sessions) isClosing() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.closing
+}
+
 // closeAll refuses new sessions and asks every reader to quit, which
 // restores each client's terminal.
 func (r *sessions) closeAll() {
