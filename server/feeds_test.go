@@ -16,6 +16,16 @@ import (
 	"kiosk/store"
 )
 
+// serveStored serves the items db holds, as kiosk serve does with no paths.
+func serveStored(t *testing.T, db *store.DB) *testServer {
+	t.Helper()
+	lib, err := news.OpenLibrary(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startServerWith(t, lib, Config{DB: db})
+}
+
 // operatorFeeds is a database subscribed to one feed on a loopback server,
 // not fetched yet; items holds the feed's item titles, and requests counts
 // the requests for each path. The items link to pages on the same server
@@ -62,11 +72,7 @@ func operatorFeeds(t *testing.T, mode store.FullText) (*store.DB, *atomic.Value,
 // r makes the server fetch every feed, at most once a minute.
 func TestSessionsSeeTheItemsTheServerFetches(t *testing.T) {
 	db, items, requests := operatorFeeds(t, store.FullTextNever)
-	lib, err := news.OpenLibrary(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := startServerWith(t, lib, Config{DB: db})
+	ts := serveStored(t, db)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ts.ServeFeeds(ctx, FeedsConfig{DB: db, Fetcher: feed.NewFetcher(feed.Config{Version: "test"}), Every: time.Hour})
@@ -99,11 +105,7 @@ func TestSessionsSeeTheItemsTheServerFetches(t *testing.T) {
 // runs subscribes or fetches an address it names.
 func TestSSHReadersCannotMakeTheServerFetchAnAddress(t *testing.T) {
 	db, _, requests := operatorFeeds(t, store.FullTextNever)
-	lib, err := news.OpenLibrary(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := startServerWith(t, lib, Config{DB: db})
+	ts := serveStored(t, db)
 	feedURL := ""
 	if fs, _ := db.Feeds(context.Background(), ""); len(fs) == 1 {
 		feedURL = fs[0].URL
@@ -140,11 +142,7 @@ func TestServerFetchesPagesOnlyFromPublicAddresses(t *testing.T) {
 			if _, err := news.FetchFeeds(context.Background(), db, loopback, news.FetchOptions{All: true}); err != nil {
 				t.Fatal(err)
 			}
-			lib, err := news.OpenLibrary(context.Background(), db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ts := startServerWith(t, lib, Config{DB: db})
+			ts := serveStored(t, db)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			cfg := FeedsConfig{DB: db, Fetcher: loopback, Every: time.Hour}
@@ -212,11 +210,7 @@ func TestReaderOfFeedsWithNoItemsYetIsToldTheyAreComing(t *testing.T) {
 // fetches it when it is due.
 func TestServerFetchesEachFeedEveryInterval(t *testing.T) {
 	db, _, requests := operatorFeeds(t, store.FullTextNever)
-	lib, err := news.OpenLibrary(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := startServerWith(t, lib, Config{DB: db})
+	ts := serveStored(t, db)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	const every = 400 * time.Millisecond
