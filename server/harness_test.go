@@ -132,7 +132,7 @@ type terminal struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  interface{ Write([]byte) (int, error) }
-	stderr bytes.Buffer
+	stderr syncBuffer
 
 	mu   sync.Mutex
 	scr  *screen
@@ -166,7 +166,7 @@ func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error
 	if err != nil {
 		return nil, err
 	}
-	sess.Stderr = &lockedWriter{mu: &term.mu, w: &term.stderr}
+	sess.Stderr = &term.stderr
 	// A client that claims no size (OpenSSH without a terminal on its
 	// input) is drawn on as if it were 80×24.
 	term.scr = newScreen(cmp.Or(w, 80), cmp.Or(h, 24), func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
@@ -196,15 +196,23 @@ func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error
 	return term, nil
 }
 
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  *bytes.Buffer
+// syncBuffer is a sink (a log, a session's stderr) tests can read while
+// the server writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
 }
 
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func (term *terminal) screenText() string {
@@ -273,11 +281,7 @@ func (term *terminal) afterReader() string {
 	return raw[i:]
 }
 
-func (term *terminal) stderrText() string {
-	term.mu.Lock()
-	defer term.mu.Unlock()
-	return term.stderr.String()
-}
+func (term *terminal) stderrText() string { return term.stderr.String() }
 
 // lineWith returns the screen row holding s, or "".
 func lineWith(screen, s string) string {

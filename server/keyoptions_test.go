@@ -1,13 +1,11 @@
 package server
 
 import (
-	"bytes"
 	"crypto/rand"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -69,24 +67,6 @@ func TestKeyOptionsKioskCannotHonourAreRefused(t *testing.T) {
 	if o, _ := parseKeyOptions([]string{`expiry-time="200001021530"`}); !o.expiry.Equal(time.Date(2000, 1, 2, 15, 30, 0, 0, time.Local)) {
 		t.Errorf("expiry-time parsed as %v", o.expiry)
 	}
-}
-
-// syncBuffer is a log sink tests can read while the server writes.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func authorizedLine(options string, key gossh.PublicKey) string {
