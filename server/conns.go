@@ -14,13 +14,14 @@ type conns struct {
 	max, perAddr int // 0: no limit
 	idle         time.Duration
 
-	mu     sync.Mutex
-	n      int
-	byAddr map[string]int
+	mu       sync.Mutex
+	open     map[*connState]struct{}
+	byAddr   map[string]int
+	drainers []chan struct{} // closed when the last connection closes
 }
 
 func newConns(max, perAddr int, idle time.Duration) *conns {
-	return &conns{max: max, perAddr: perAddr, idle: idle, byAddr: map[string]int{}}
+	return &conns{max: max, perAddr: perAddr, idle: idle, open: map[*connState]struct{}{}, byAddr: map[string]int{}}
 }
 
 // connKey finds a connection's connState in its ssh.Context.
@@ -48,14 +49,14 @@ func (c *conns) admit(conn net.Conn, onIdle func()) (*connState, string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
-	case c.max > 0 && c.n >= c.max:
+	case c.max > 0 && len(c.open) >= c.max:
 		return nil, "too many connections"
 	case c.perAddr > 0 && c.byAddr[addr] >= c.perAddr:
 		return nil, "too many connections from this address"
 	}
-	c.n++
 	c.byAddr[addr]++
 	st := &connState{Conn: conn, owner: c, addr: addr, onIdle: onIdle}
+	c.open[st] = struct{}{}
 	if c.idle > 0 {
 		st.idle = time.AfterFunc(c.idle, st.idleClose)
 	}
@@ -66,7 +67,33 @@ func (c *conns) admit(conn net.Conn, onIdle func()) (*connState, string) {
 func (c *conns) count() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.n
+	return len(c.open)
+}
+
+// drained returns a channel closed once no connection is open.
+func (c *conns) drained() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch := make(chan struct{})
+	if len(c.open) == 0 {
+		close(ch)
+		return ch
+	}
+	c.drainers = append(c.drainers, ch)
+	return ch
+}
+
+// closeAll closes every connection, those still in their handshake too.
+func (c *conns) closeAll() {
+	c.mu.Lock()
+	open := make([]*connState, 0, len(c.open))
+	for st := range c.open {
+		open = append(open, st)
+	}
+	c.mu.Unlock()
+	for _, st := range open {
+		_ = st.Close()
+	}
 }
 
 // Close closes the connection and forgets it, once.
@@ -80,9 +107,15 @@ func (st *connState) Close() error {
 		st.mu.Unlock()
 		c := st.owner
 		c.mu.Lock()
-		c.n--
+		delete(c.open, st)
 		if c.byAddr[st.addr]--; c.byAddr[st.addr] <= 0 {
 			delete(c.byAddr, st.addr)
+		}
+		if len(c.open) == 0 {
+			for _, ch := range c.drainers {
+				close(ch)
+			}
+			c.drainers = nil
 		}
 		c.mu.Unlock()
 	})

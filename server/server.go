@@ -94,11 +94,13 @@ type Server struct {
 	ssh      *ssh.Server
 	sessions *sessions
 	conns    *conns
-	refusals *refusalLog
-	limiter  *connLimiter
-	auth     *authorizedKeys
-	hostKey  gossh.Signer
-	feeds    *feedService // the operator's feeds (feeds.go); nil for none
+	// listeners are the ones Serve accepts on, closed by Shutdown.
+	listeners listenerSet
+	refusals  *refusalLog
+	limiter   *connLimiter
+	auth      *authorizedKeys
+	hostKey   gossh.Signer
+	feeds     *feedService // the operator's feeds (feeds.go); nil for none
 }
 
 // New prepares a server for lib, which is shared read-only by every session.
@@ -221,8 +223,12 @@ func (s *Server) AuthorizedKeys() int {
 // Serve accepts connections on ln until Shutdown. It returns nil after a
 // shutdown.
 func (s *Server) Serve(ln net.Listener) error {
+	if !s.listeners.add(ln) {
+		_ = ln.Close()
+		return nil
+	}
 	err := s.ssh.Serve(ln)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if s.listeners.isClosed() || errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
 	return err
@@ -231,13 +237,13 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown stops accepting connections, asks every reader to quit so its
 // client's terminal is restored, waits for sessions to end and then closes
 // what remains. It returns when done or when ctx expires, whichever is first.
+//
+// It does not call charm's ssh Shutdown: that waits on a WaitGroup its
+// connections join only after their handshake, so a client finishing its
+// handshake during the wait races with it.
 func (s *Server) Shutdown(ctx context.Context) error {
-	// Clients still in their handshake are refused first: charm's ssh
-	// counts a connection once its handshake is done, which races with
-	// the wait in its Shutdown.
 	s.sessions.closeAll()
-	stopped := make(chan error, 1)
-	go func() { stopped <- s.ssh.Shutdown(ctx) }()
+	s.listeners.closeAll()
 	defer s.refusals.flush()
 
 	ended := make(chan struct{})
@@ -250,15 +256,15 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	// Clients normally hang up as soon as their session ends; give them a
-	// moment to, then close whatever connections are left.
+	// moment to, then close whatever connections are left, handshakes too.
 	grace := time.NewTimer(time.Second)
 	defer grace.Stop()
 	select {
-	case err := <-stopped:
-		return err
+	case <-s.conns.drained():
 	case <-grace.C:
 	case <-ctx.Done():
 	}
+	s.conns.closeAll()
 	if err := s.ssh.Close(); err != nil {
 		return fmt.Errorf("close connections: %w", err)
 	}

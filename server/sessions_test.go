@@ -2,11 +2,15 @@ package server
 
 import (
 	"context"
+	"io"
+	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestMaxSessionsTurnsAwayTheExtraClient(t *testing.T) {
@@ -69,5 +73,52 @@ func TestShutdownRestoresClientTerminalsInTime(t *testing.T) {
 	}
 	if _, err := dialWith(ts.addr); err == nil {
 		t.Error("the server still accepts connections after shutdown")
+	}
+}
+
+// A client finishing its handshake while the server shuts down, and one
+// that never starts its handshake, must neither trip the race detector nor
+// hold the shutdown up.
+func TestShutdownWhileClientsAreConnecting(t *testing.T) {
+	for round := range 5 {
+		ts := startServer(t, Config{RateLimit: -1, MaxSessionsPerClient: -1})
+		silent, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer silent.Close()
+
+		stop := make(chan struct{})
+		var dialers sync.WaitGroup
+		for range 4 {
+			dialers.Go(func() {
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					if c, err := dialWith(ts.addr, gossh.PublicKeys(newClientKey(t))); err == nil {
+						_ = c.Close()
+					}
+				}
+			})
+		}
+		time.Sleep(time.Duration(round*20) * time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		start := time.Now()
+		if err := ts.Shutdown(ctx); err != nil {
+			t.Errorf("round %d: shutdown: %v", round, err)
+		}
+		cancel()
+		if took := time.Since(start); took > 3*time.Second {
+			t.Errorf("round %d: shutdown took %v with a client that never sent a byte", round, took)
+		}
+		close(stop)
+		dialers.Wait()
+		_ = silent.SetReadDeadline(time.Now().Add(waitLimit))
+		if _, err := io.Copy(io.Discard, silent); err != nil {
+			t.Errorf("round %d: the connection that never started its handshake is still open after shutdown: %v", round, err)
+		}
 	}
 }
