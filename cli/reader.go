@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"kiosk/feed"
@@ -187,6 +189,12 @@ func (c *app) programOptions(cmd *cobra.Command) []tea.ProgramOption {
 	}
 	if _, ok := terminal(c.stdin); ok {
 		opts = append(opts, tea.WithInput(c.stdin))
+	}
+	if c.stdout == io.Writer(os.Stdout) && slices.Equal(c.env, os.Environ()) {
+		// lipgloss detected this terminal's colours as the process started;
+		// Bubble Tea would detect them again, which inside tmux runs
+		// `tmux info` once more before the first frame.
+		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	return opts
 }

@@ -231,3 +231,28 @@ func TestReaderRestoresTerminal(t *testing.T) {
 		}
 	}
 }
+
+// Inside tmux, finding the terminal's colours runs `tmux info`, a few
+// milliseconds each time. lipgloss does it once as the process starts; the
+// reader must not do it again before its first frame.
+func TestReaderAsksTmuxForItsColoursOnce(t *testing.T) {
+	bin := buildKiosk(t)
+	fake := t.TempDir()
+	calls := filepath.Join(fake, "calls")
+	script := "#!/bin/sh\necho \"$*\" >>" + calls + "\necho ' 222: Tc: (flag) true'\n"
+	if err := os.WriteFile(filepath.Join(fake, "tmux"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	term := newTerminal(t, 100, 40, "TMUX=/tmp/fake-tmux,1,0", "PATH="+fake+":"+os.Getenv("PATH"))
+	term.keys(bin, "Enter")
+	term.waitFor("kiosk seeds · 4 articles")
+	term.keys("q")
+	term.waitUntil("return to the shell", func(s string) bool { return strings.Count(s, "e2e$") >= 2 })
+	got, err := os.ReadFile(calls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(got), "info\n"); n != 1 {
+		t.Errorf("kiosk ran `tmux info` %d times, want 1 (lipgloss's own, as the process starts)", n)
+	}
+}
