@@ -83,6 +83,13 @@ func (c *app) homeLibrary(ctx context.Context, db *store.DB) (*model.Library, er
 	if len(lib.Articles) > 0 {
 		return lib, nil
 	}
+	return c.withoutItems(ctx, db, lib)
+}
+
+// withoutItems is the home library when db holds no items (lib, empty):
+// the built-in articles while nothing is subscribed, else lib and an error
+// that says to fetch.
+func (c *app) withoutItems(ctx context.Context, db *store.DB, lib *model.Library) (*model.Library, error) {
 	feeds, err := db.Feeds(ctx, "")
 	if err != nil {
 		return nil, err

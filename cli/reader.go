@@ -246,5 +246,5 @@ func (c *app) firstLibrary(ctx context.Context, db *store.DB) (*model.Library, e
 	if err != nil || len(lib.Articles) > 0 {
 		return lib, err
 	}
-	return c.homeLibrary(ctx, db)
+	return c.withoutItems(ctx, db, lib)
 }
