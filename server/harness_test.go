@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"io"
 	"net"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ func startServerWith(t testing.TB, lib *model.Library, cfg Config) *testServer {
 		cfg.HostKeyPath = filepath.Join(t.TempDir(), "host_key")
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = log.New(t.Output())
+		cfg.Logger = log.New(newTestLog(t))
 	}
 	srv, err := New(lib, cfg)
 	if err != nil {
@@ -194,6 +195,36 @@ func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error
 		close(term.done)
 	}()
 	return term, nil
+}
+
+// testLog passes the server's log to the test's output until the test
+// ends: a connection goroutine still finishing after the shutdown must not
+// write to a finished test.
+type testLog struct {
+	mu    sync.Mutex
+	out   io.Writer
+	ended bool
+}
+
+// newTestLog is registered before the server's shutdown, so that it stops
+// after it.
+func newTestLog(t testing.TB) *testLog {
+	l := &testLog{out: t.Output()}
+	t.Cleanup(func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.ended = true
+	})
+	return l
+}
+
+func (l *testLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.ended {
+		return len(p), nil
+	}
+	return l.out.Write(p)
 }
 
 // syncBuffer is a sink (a log, a session's stderr) tests can read while
