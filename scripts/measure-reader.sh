@@ -30,12 +30,21 @@ run() { # name, subcommand, harness args...: the RESULT json goes to $work/name.
 		{ echo "measure-reader: $name failed:" >&2; grep -v RESULT "$work/$name.out" | tail -5 >&2; }
 }
 
-run less-first first-frame -r "$repeat" --marker Rutte -- less "$seed"
-run kiosk-first first-frame -r "$repeat" --marker Rutte -- "$work/kiosk"
+# First frames are measured in rounds, the programs in turn, so that a
+# change in the machine's load falls on each of them alike; the medians
+# pool every round.
+rounds=5
+per_round=$(((repeat + rounds - 1) / rounds))
+for r in $(seq "$rounds"); do
+	run less-first-$r first-frame -r "$per_round" --marker Rutte -- less "$seed"
+	run kiosk-first-$r first-frame -r "$per_round" --marker Rutte -- "$work/kiosk"
+	if [ -n "${KIOSK_BEFORE:-}" ]; then
+		run before-first-$r first-frame -r "$per_round" --marker Rutte -- "$KIOSK_BEFORE"
+	fi
+done
 run less-keys keys -r 5 --marker Rutte --key j --key k --count 40 -- less "$work/seed4.txt"
 run kiosk-keys keys -r 5 --marker Rutte --pre-keys Enter --pre-expect 'min read' --key j --key k --count 40 -- "$work/kiosk"
 if [ -n "${KIOSK_BEFORE:-}" ]; then
-	run before-first first-frame -r "$repeat" --marker Rutte -- "$KIOSK_BEFORE"
 	run before-keys keys -r 5 --marker Rutte --pre-keys Enter --pre-expect 'min read' --key j --key k --count 40 -- "$KIOSK_BEFORE"
 fi
 
@@ -48,14 +57,23 @@ if [ -f "$reuters" ]; then
 fi
 
 python3 - "$work" <<'PY'
-import json, os, sys
+import glob, json, os, statistics, sys
 work = sys.argv[1]
 def get(name, metric, stat="median"):
     p = os.path.join(work, name + ".json")
     if not os.path.exists(p):
-        return None
+        return pooled(name, metric)
     s = json.load(open(p))["summary"].get(metric) or {}
     return s.get(stat)
+def pooled(name, metric):
+    # the median of every run of every round (name-1.json, name-2.json, ...)
+    values = []
+    for p in glob.glob(os.path.join(work, name + "-*.json")):
+        for run in json.load(open(p)).get("runs", []):
+            v = run.get(metric, (run.get("mem") or {}).get(metric))
+            if v is not None:
+                values.append(v)
+    return statistics.median(values) if values else None
 def row(label, a, b, unit):
     if a is None or b is None:
         print(f"{label:34s} (not measured)")
@@ -69,7 +87,7 @@ def before(label, a, b, unit):
     if a is None or b is None:
         return
     print(f"{label:34s} before {a:8.2f} {unit}   kiosk {b:8.2f} {unit}   ratio {b / a:5.2f}x")
-if os.path.exists(os.path.join(work, "before-first.json")):
+if get("before-first", "exec_ms") is not None:
     print("kiosk against KIOSK_BEFORE, same run:")
     before("first frame (exec_ms)", get("before-first", "exec_ms"), get("kiosk-first", "exec_ms"), "ms")
     before("key j/k in the pane (pooled)", get("before-keys", "keys_pooled"), get("kiosk-keys", "keys_pooled"), "ms")
