@@ -265,7 +265,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	s.conns.closeAll()
-	if err := s.ssh.Close(); err != nil {
+	// The listeners are closed already, but charm's ssh may not yet have
+	// let go of one: closing it again is no failure.
+	if err := s.ssh.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
 		return fmt.Errorf("close connections: %w", err)
 	}
 	return ctx.Err()

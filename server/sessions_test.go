@@ -122,3 +122,21 @@ func TestShutdownWhileClientsAreConnecting(t *testing.T) {
 		}
 	}
 }
+
+// A server with nobody connected stops at once and without an error, however
+// soon after it started.
+func TestShutdownOfAnIdleServerReportsNoError(t *testing.T) {
+	for round := range 20 {
+		ts := startServer(t, Config{})
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err := ts.Shutdown(ctx)
+		cancel()
+		if err != nil {
+			t.Fatalf("round %d: shutdown: %v", round, err)
+		}
+		if served := <-ts.served; served != nil {
+			t.Fatalf("round %d: Serve returned %v after shutdown", round, served)
+		}
+		ts.served <- nil // for the cleanup
+	}
+}
