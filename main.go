@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"kiosk/cli"
+	// Holds garbage collection off while kiosk starts; see its package.
+	_ "kiosk/startup"
 )
 
 func main() {

@@ -7,14 +7,12 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"kiosk/model"
-	"kiosk/startup"
 )
 
 // Exit statuses, as documented in the README.
@@ -34,15 +32,9 @@ type app struct {
 	quiet  bool
 }
 
-// collectionHeldFor is how long after Run starts the garbage collector,
-// held off while packages start (see package startup), resumes: the
-// reader's first frame is drawn well within it.
-const collectionHeldFor = 100 * time.Millisecond
-
 // Run executes kiosk with args (without the program name) and returns the
 // process exit status.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
-	startup.Resume(collectionHeldFor)
 	c := &app{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	root := c.rootCommand()
 	root.SetArgs(args)
