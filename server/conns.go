@@ -15,6 +15,7 @@ type conns struct {
 	idle         time.Duration
 
 	mu       sync.Mutex
+	closed   bool // by closeAll: a shutdown admits no more
 	open     map[*connState]struct{}
 	byAddr   map[string]int
 	drainers []chan struct{} // closed when the last connection closes
@@ -49,6 +50,8 @@ func (c *conns) admit(conn net.Conn, onIdle func()) (*connState, string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
+	case c.closed:
+		return nil, "shutting down"
 	case c.max > 0 && len(c.open) >= c.max:
 		return nil, "too many connections"
 	case c.perAddr > 0 && c.byAddr[addr] >= c.perAddr:
@@ -83,9 +86,11 @@ func (c *conns) drained() <-chan struct{} {
 	return ch
 }
 
-// closeAll closes every connection, those still in their handshake too.
+// closeAll closes every connection, those still in their handshake too,
+// and admits no more.
 func (c *conns) closeAll() {
 	c.mu.Lock()
+	c.closed = true
 	open := make([]*connState, 0, len(c.open))
 	for st := range c.open {
 		open = append(open, st)

@@ -173,3 +173,22 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestAShutdownAdmitsNoMoreConnections(t *testing.T) {
+	c := newConns(0, 0, 0)
+	server, client := net.Pipe()
+	defer client.Close()
+	if st, why := c.admit(server, func() {}); st == nil {
+		t.Fatalf("a connection was refused before the shutdown: %s", why)
+	}
+	c.closeAll()
+	if _, err := client.Write([]byte("x")); err == nil {
+		t.Error("a connection open before the shutdown is still open")
+	}
+	late, other := net.Pipe()
+	defer late.Close()
+	defer other.Close()
+	if st, why := c.admit(late, func() {}); st != nil || why == "" {
+		t.Errorf("a connection accepted as the server shut down was admitted (refusal %q)", why)
+	}
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"net"
@@ -87,6 +88,11 @@ func TestShutdownWhileClientsAreConnecting(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer silent.Close()
+		// The server's version line comes once the connection is counted.
+		_ = silent.SetReadDeadline(time.Now().Add(waitLimit))
+		if _, err := bufio.NewReader(silent).ReadString('\n'); err != nil {
+			t.Fatalf("round %d: no version line from the server: %v", round, err)
+		}
 
 		stop := make(chan struct{})
 		var dialers sync.WaitGroup
@@ -134,8 +140,13 @@ func TestShutdownOfAnIdleServerReportsNoError(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: shutdown: %v", round, err)
 		}
-		if served := <-ts.served; served != nil {
-			t.Fatalf("round %d: Serve returned %v after shutdown", round, served)
+		select {
+		case served := <-ts.served:
+			if served != nil {
+				t.Fatalf("round %d: Serve returned %v after shutdown", round, served)
+			}
+		case <-time.After(waitLimit):
+			t.Fatalf("round %d: Serve still running after shutdown", round)
 		}
 		ts.served <- nil // for the cleanup
 	}
