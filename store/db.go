@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -21,6 +22,12 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	now  func() time.Time
+	// writing is held by the one write under way in this process. SQLite
+	// lets one writer in at a time anyway; queueing here, rather than on
+	// SQLite's lock, spares a connection per waiting writer (opened, and
+	// closed when more than the pool keeps are idle: each new one reads the
+	// schema again) and the busy handler's sleeps.
+	writing sync.Mutex
 }
 
 // busyTimeout is how long a statement waits for another process's write
@@ -178,6 +185,8 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 
 // write runs fn in one transaction, committed when fn returns nil.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	db.writing.Lock()
+	defer db.writing.Unlock()
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -187,6 +196,13 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// exec runs one statement that writes, in its own transaction.
+func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	db.writing.Lock()
+	defer db.writing.Unlock()
+	return db.sql.ExecContext(ctx, query, args...)
 }
 
 // millis stores a time as Unix milliseconds; the zero time is 0.

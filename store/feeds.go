@@ -89,7 +89,7 @@ func (db *DB) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 	if err := f.FullText.check(); err != nil {
 		return Feed{}, err
 	}
-	res, err := db.sql.ExecContext(ctx,
+	res, err := db.exec(ctx,
 		`INSERT INTO feeds (url, title, title_given, site_url, folder, full_text, min_interval, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
 		f.URL, f.Title, f.TitleGiven && strings.TrimSpace(f.Title) != "", f.SiteURL, f.Folder, f.FullText,
@@ -196,7 +196,7 @@ func (db *DB) EditFeed(ctx context.Context, f Feed) error {
 	if err := f.FullText.check(); err != nil {
 		return err
 	}
-	res, err := db.sql.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, folder = ?,
+	res, err := db.exec(ctx, `UPDATE feeds SET title = ?, site_url = ?, folder = ?,
 		full_text = ?, min_interval = ? WHERE id = ?`,
 		f.Title, f.SiteURL, f.Folder, f.FullText, int64(f.MinInterval/time.Second), f.ID)
 	return affectedOne(res, err, "edit feed", f.ID)

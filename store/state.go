@@ -83,7 +83,7 @@ func newState(db *DB, reader string) *State {
 // State loads the reading state of reader. Close it when done.
 func (db *DB) State(ctx context.Context, reader string) (*State, error) {
 	s := newState(db, reader)
-	if _, err := db.sql.ExecContext(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
+	if _, err := db.exec(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
 		ON CONFLICT (reader) DO UPDATE SET last_seen = excluded.last_seen`, reader, db.now().UnixNano()); err != nil {
 		return nil, fmt.Errorf("reading state of %q: %w", reader, err)
 	}
