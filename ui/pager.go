@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
@@ -317,16 +316,22 @@ func (p *pagerModel) setLines() {
 }
 
 // body draws the lines on screen, the matches on them highlighted, as the
-// viewport would: cut to its width and padded to its size.
+// viewport would: cut to its width and filled to its height.
 func (p *pagerModel) body() string {
 	w, h, top := p.vp.Width(), p.vp.Height(), p.vp.YOffset()
 	lines := p.search.highlight(p.doc, top, min(len(p.doc.Lines), top+h), p.com.styles)
 	for i, l := range lines {
-		if p.xOffset > 0 || ansi.StringWidth(l) > w {
+		if p.xOffset > 0 || (p.widest > w && ansi.StringWidth(l) > w) {
 			lines[i] = ansi.Cut(l, p.xOffset, p.xOffset+w)
 		}
 	}
-	return lipgloss.NewStyle().Width(w).Height(h).Render(strings.Join(lines, "\n"))
+	// Blank lines, not lines padded with spaces: Bubble Tea clears the screen
+	// it draws on. A lipgloss block the pane's size padded every line, and
+	// measured each again: a scroll step took 5× as long.
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // toggleComments re-renders with the footer shown or hidden; shown, the
