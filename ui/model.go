@@ -83,6 +83,8 @@ type Model struct {
 	// feeds is the feeds view (F); fetch is the fetch under way (r).
 	feeds feedsView
 	fetch fetchState
+	// drawn is the screen View returned last.
+	drawn string
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -356,7 +358,16 @@ func (m *Model) empty() bool { return m.lib == nil || len(m.lib.Articles) == 0 }
 
 // View draws the current screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(clipLines(m.content(), m.com.width, m.com.height))
+	screen := clipLines(m.content(), m.com.width, m.com.height)
+	// An unchanged screen is handed back as the very string drawn before.
+	// Bubble Tea compares the screen with the one it sent at every frame,
+	// and two equal strings in different memory are compared byte by byte,
+	// frame after frame, for as long as the reader sits still.
+	if screen == m.drawn {
+		screen = m.drawn
+	}
+	m.drawn = screen
+	v := tea.NewView(screen)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	// No window title: Bubble Tea clears a title it set when it exits,
