@@ -16,13 +16,6 @@ import (
 	"kiosk/ui"
 )
 
-// frameRate is how often a reader's screen is sent, at most. Bubble Tea
-// wakes every reader this often whether or not anything changed, which is
-// most of what idle readers cost: 100 idle readers took 6.5-7% of a core at
-// its default of 60, 4-5% at 30. Lower saved no more, and every frame
-// waited for (the first one too) is up to 1/frameRate later.
-const frameRate = 30
-
 // The size a reader is drawn at when the client gives none.
 const (
 	defaultColumns = 80
@@ -111,6 +104,7 @@ func (s *Server) runReader(sess ssh.Session) {
 	}
 	pty, _, _ := sess.Pty()
 	in.start(sess, pty.Term, rs.program)
+	time.Sleep(untilFrame(time.Now()))
 	if _, err := rs.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader failed", "remote", sess.RemoteAddr().String(), "err", err)
 	}
