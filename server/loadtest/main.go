@@ -112,7 +112,7 @@ func run(counts, kiosk, before string, pace time.Duration, win window, flood flo
 	if flood.clients > 0 {
 		fmt.Printf(", \"flood\" paced while %d clients at 400×200 each send %d keys and %d window changes a second", flood.clients, flood.rate, flood.rate)
 	}
-	fmt.Printf(".\nCPU/session excludes the idle window; idle CPU is the server's share of one core while all N sit on an open article for %v.\n\n", idleWindow)
+	fmt.Printf(".\nCPU/session excludes the idle window; idle CPU is the server's share of one core while all N sit on an open article for %v, from %v after the last opened it.\n\n", idleWindow, idleSettle)
 	fmt.Printf("%6s %6s %6s %10s %10s %8s %10s %10s %12s %12s %9s %10s %8s %8s\n",
 		"binary", "N", "arrive", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "idle CPU", "1st frame", "open", "scroll")
 	base := map[string]*result{}
@@ -488,8 +488,13 @@ func (o *output) quiet(d time.Duration) {
 }
 
 // idleWindow is how long all readers sit on an open article together while
-// the server's idle CPU is measured.
-const idleWindow = 2 * time.Second
+// the server's idle CPU is measured; the window starts idleSettle after the
+// last of them opened it, once the server has saved their reading state
+// (store.SaveDelay after the change) and is only waiting.
+const (
+	idleWindow = 4 * time.Second
+	idleSettle = time.Second
+)
 
 // phase holds every session on its open article until all are there and the
 // idle window has passed.
@@ -521,6 +526,7 @@ func (p *phase) arrival() func() {
 func (p *phase) measureIdle(srv *server) time.Duration {
 	defer close(p.resume)
 	p.all.Wait()
+	time.Sleep(idleSettle)
 	before, err := srv.cpu()
 	if err != nil {
 		return 0
