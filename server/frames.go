@@ -4,7 +4,9 @@ import "time"
 
 // frameRate is how often a reader's screen is sent, at most. Bubble Tea
 // wakes every reader this often whether or not anything changed, which is
-// most of what idle readers cost.
+// most of what idle readers cost: 100 idle readers took 6.5-7% of a core at
+// its default of 60, 4-5% at 30. Lower saved no more, and every frame
+// waited for (the first one too) is up to 1/frameRate later.
 const frameRate = 30
 
 // framePeriod is the time between two of a reader's frames.
