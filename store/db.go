@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -22,12 +21,16 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	now  func() time.Time
-	// writing is held by the one write under way in this process. SQLite
-	// lets one writer in at a time anyway; queueing here, rather than on
-	// SQLite's lock, spares a connection per waiting writer (opened, and
-	// closed when more than the pool keeps are idle: each new one reads the
-	// schema again) and the busy handler's sleeps.
-	writing sync.Mutex
+	// writing holds the one write under way in this process. SQLite lets
+	// one writer in at a time anyway; queueing here, rather than on SQLite's
+	// lock, spares a connection per waiting writer (opened, and closed when
+	// more than the pool keeps are idle: each new one reads the schema
+	// again) and the busy handler's sleeps.
+	writing chan struct{}
+}
+
+func newDB(conn *sql.DB, path string) *DB {
+	return &DB{sql: conn, path: path, now: time.Now, writing: make(chan struct{}, 1)}
 }
 
 // busyTimeout is how long a statement waits for another process's write
@@ -81,7 +84,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	db := &DB{sql: conn, path: abs, now: time.Now}
+	db := newDB(conn, abs)
 	if err := db.enableWAL(ctx); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -185,8 +188,10 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 
 // write runs fn in one transaction, committed when fn returns nil.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	db.writing.Lock()
-	defer db.writing.Unlock()
+	if err := db.lockWrites(ctx); err != nil {
+		return err
+	}
+	defer db.unlockWrites()
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -200,10 +205,30 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // exec runs one statement that writes, in its own transaction.
 func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	db.writing.Lock()
-	defer db.writing.Unlock()
+	if err := db.lockWrites(ctx); err != nil {
+		return nil, err
+	}
+	defer db.unlockWrites()
 	return db.sql.ExecContext(ctx, query, args...)
 }
+
+// lockWrites waits for this process's write under way to end, as long as
+// SQLite would wait for another process's (busyTimeout), or until ctx is
+// done.
+func (db *DB) lockWrites(ctx context.Context) error {
+	timeout := time.NewTimer(busyTimeout)
+	defer timeout.Stop()
+	select {
+	case db.writing <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timeout.C:
+		return fmt.Errorf("database %s: another write in this process has not ended in %v; try again", db.path, busyTimeout)
+	}
+}
+
+func (db *DB) unlockWrites() { <-db.writing }
 
 // millis stores a time as Unix milliseconds; the zero time is 0.
 func millis(t time.Time) int64 {

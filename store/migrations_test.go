@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"kiosk/model"
 )
@@ -19,7 +18,7 @@ func openAtVersion(t *testing.T, path string, v int) *DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := &DB{sql: conn, path: path, now: time.Now}
+	db := newDB(conn, path)
 	if err := db.migrateTo(context.Background(), v); err != nil {
 		t.Fatal(err)
 	}

@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 )
 
 // A server saves the state of many readers at once. Its writes queue in the
@@ -47,5 +49,25 @@ func TestConcurrentWritesQueueWithoutOpeningConnections(t *testing.T) {
 				t.Fatalf("reader %d lost its read mark of round %d", i, round)
 			}
 		}
+	}
+}
+
+// A write waiting for another of the same process gives up when its caller
+// does: a server shutting down is not held by a queue of saves.
+func TestAWriteWaitingForAnotherEndsWithItsContext(t *testing.T) {
+	db := openTemp(t)
+	if err := db.lockWrites(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.unlockWrites()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := db.State(ctx, "waiting")
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a write queued behind another = %v, want its context's deadline", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("it waited %v for a context of 50 ms", waited)
 	}
 }
