@@ -83,8 +83,9 @@ type Model struct {
 	// feeds is the feeds view (F); fetch is the fetch under way (r).
 	feeds feedsView
 	fetch fetchState
-	// drawn is the screen View returned last.
-	drawn string
+	// drawn holds the last few distinct screens View returned, the latest
+	// first.
+	drawn []string
 }
 
 // New returns a reader on lib. With a nil lib it shows a loading screen
@@ -358,22 +359,34 @@ func (m *Model) empty() bool { return m.lib == nil || len(m.lib.Articles) == 0 }
 
 // View draws the current screen.
 func (m *Model) View() tea.View {
-	screen := clipLines(m.content(), m.com.width, m.com.height)
-	// An unchanged screen is handed back as the very string drawn before.
-	// Bubble Tea compares the screen with the one it sent at every frame,
-	// and two equal strings in different memory are compared byte by byte,
-	// frame after frame, for as long as the reader sits still.
-	if screen == m.drawn {
-		screen = m.drawn
-	}
-	m.drawn = screen
-	v := tea.NewView(screen)
+	v := tea.NewView(m.sameScreen(clipLines(m.content(), m.com.width, m.com.height)))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	// No window title: Bubble Tea clears a title it set when it exits,
 	// which would leave the window nameless, not as the shell had it.
 	return v
 }
+
+// sameScreen hands back a screen drawn lately as the very string drawn
+// then. Bubble Tea compares the screen with the one it last sent at every
+// frame, and two equal strings in different memory are compared byte by
+// byte, frame after frame, for as long as the reader sits still. Several
+// screens are kept because a frame may have sent one that a later View
+// (j then k between two frames) drew again.
+func (m *Model) sameScreen(screen string) string {
+	for i, d := range m.drawn {
+		if d == screen {
+			copy(m.drawn[1:i+1], m.drawn[:i])
+			m.drawn[0] = d
+			return d
+		}
+	}
+	m.drawn = append([]string{screen}, m.drawn[:min(len(m.drawn), recentScreens-1)]...)
+	return screen
+}
+
+// recentScreens is how many screens sameScreen keeps.
+const recentScreens = 3
 
 func (m *Model) content() string {
 	switch m.screen {
