@@ -13,10 +13,12 @@ const frameRate = 30
 const framePeriod = time.Second / frameRate
 
 // untilFrame returns how long to wait from now for the next boundary of a
-// grid of frames shared by every reader of the process. Bubble Tea's frame
-// ticker starts when its program runs, so readers started on the grid wake
-// together, once a frame for all of them, instead of each at its own moment:
-// 200 idle readers took a third of the CPU.
-func untilFrame(now time.Time) time.Duration {
-	return now.Truncate(framePeriod).Add(framePeriod).Sub(now)
+// grid of frames that starts at origin and is shared by every reader of the
+// server. Bubble Tea's frame ticker starts when its program runs, so readers
+// started on the grid wake together, within the moment a program takes to
+// start its ticker, instead of each at its own time: 200 idle readers took
+// 9-12% of a core, 4-6.5% on the grid. Both times carry the monotonic clock,
+// which the tickers run on.
+func untilFrame(origin, now time.Time) time.Duration {
+	return framePeriod - now.Sub(origin)%framePeriod
 }

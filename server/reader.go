@@ -104,12 +104,22 @@ func (s *Server) runReader(sess ssh.Session) {
 	}
 	pty, _, _ := sess.Pty()
 	in.start(sess, pty.Term, rs.program)
-	time.Sleep(untilFrame(time.Now()))
+	onFrameGrid(sess, untilFrame(s.frames, time.Now()))
 	if _, err := rs.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader failed", "remote", sess.RemoteAddr().String(), "err", err)
 	}
 	in.stop()
 	s.afterReader(sess, rs)
+}
+
+// onFrameGrid waits for the readers' next frame, or for the session to end.
+func onFrameGrid(sess ssh.Session, wait time.Duration) {
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-sess.Context().Done():
+	}
 }
 
 // newReader builds a fresh reader for one session, or returns nil when

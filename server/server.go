@@ -101,6 +101,8 @@ type Server struct {
 	auth      *authorizedKeys
 	hostKey   gossh.Signer
 	feeds     *feedService // the operator's feeds (feeds.go); nil for none
+	// frames is where the readers' frame grid starts (frames.go).
+	frames time.Time
 }
 
 // New prepares a server for lib, which is shared read-only by every session.
@@ -116,6 +118,7 @@ func New(lib *model.Library, cfg Config) (*Server, error) {
 		sessions: newSessions(cfg.MaxSessions, max(cfg.MaxSessionsPerClient, 0)),
 		conns:    newConns(2*cfg.MaxSessions, max(cfg.MaxSessionsPerClient, 0), max(cfg.IdleTimeout, 0)),
 		refusals: newRefusalLog(cfg.Logger, refusalWindow),
+		frames:   time.Now(),
 	}
 	s.lib.Store(lib)
 	if cfg.RateLimit > 0 {
