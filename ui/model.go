@@ -5,6 +5,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -374,14 +376,17 @@ func (m *Model) View() tea.View {
 // screens are kept because a frame may have sent one that a later View
 // (j then k between two frames) drew again.
 func (m *Model) sameScreen(screen string) string {
-	for i, d := range m.drawn {
-		if d == screen {
-			copy(m.drawn[1:i+1], m.drawn[:i])
-			m.drawn[0] = d
-			return d
+	i := slices.Index(m.drawn, screen)
+	if i >= 0 {
+		screen = m.drawn[i]
+	} else {
+		if len(m.drawn) < recentScreens {
+			m.drawn = append(m.drawn, "")
 		}
+		i = len(m.drawn) - 1
 	}
-	m.drawn = append([]string{screen}, m.drawn[:min(len(m.drawn), recentScreens-1)]...)
+	copy(m.drawn[1:i+1], m.drawn[:i])
+	m.drawn[0] = screen
 	return screen
 }
 
