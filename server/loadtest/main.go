@@ -112,7 +112,7 @@ func run(counts, kiosk, before string, pace time.Duration, win window, flood flo
 	if flood.clients > 0 {
 		fmt.Printf(", \"flood\" paced while %d clients at 400×200 each send %d keys and %d window changes a second", flood.clients, flood.rate, flood.rate)
 	}
-	fmt.Printf(".\nCPU/session excludes the idle window (not the second before it); idle CPU is the server's share of one core while all N sit on an open article for %v, from %v after the last opened it.\n\n", idleWindow, idleSettle)
+	fmt.Printf(".\nCPU/session excludes the idle window (not the %v before it); idle CPU is the server's share of one core while all N sit on an open article for %v, from %v after the last opened it.\n\n", idleSettle, idleWindow, idleSettle)
 	fmt.Printf("%6s %6s %6s %10s %10s %8s %10s %10s %12s %12s %9s %10s %8s %8s\n",
 		"binary", "N", "arrive", "TTFF p50", "TTFF p95", "vs N=1", "idle RSS", "peak RSS", "RSS/session", "CPU/session", "idle CPU", "1st frame", "open", "scroll")
 	base := map[string]*result{}
