@@ -123,9 +123,66 @@ func clipLines(text string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "…")
+		if !fits(l, width) {
+			lines[i] = ansi.Truncate(l, width, "…")
+		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fits reports whether line is at most width cells wide, judged from its
+// bytes alone, which is much cheaper than measuring every grapheme on every
+// frame: no character takes more cells than it has bytes, so the bytes
+// outside escape sequences bound the width. When unsure it says no.
+func fits(line string, width int) bool {
+	if len(line) <= width {
+		return true
+	}
+	printable := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] != ansi.ESC {
+			printable++
+			continue
+		}
+		n := escapeLength(line[i:])
+		if n == 0 {
+			return false
+		}
+		i += n - 1
+	}
+	return printable <= width
+}
+
+// escapeLength is the length of the CSI or OSC sequence s starts with, or 0
+// for anything else.
+func escapeLength(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= 0x40 && c <= 0x7e:
+				return i + 1
+			case c < 0x20 || c > 0x3f:
+				return 0
+			}
+		}
+	case ']':
+		for i := 2; i < len(s); i++ {
+			switch s[i] {
+			case ansi.BEL:
+				return i + 1
+			case ansi.ESC:
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return 0
+			}
+		}
+	}
+	return 0
 }
 
 // loadingView shows progress while a large library loads.
