@@ -40,6 +40,7 @@ type listModel struct {
 	// holds (listfeed.go); nil for every article.
 	feed     *FeedRow
 	feedKeys map[string]bool
+	rowCache rowCache
 }
 
 func newListModel(com *common, lib *model.Library) listModel {
@@ -258,25 +259,7 @@ func (l *listModel) itemLines() []string {
 	var out []string
 	start, end := l.rows.shown()
 	for row := start; row < end; row++ {
-		a := l.lib.Articles[l.visible[row]]
-		title := ansi.Truncate(articleTitle(a), max(0, w-2-marksWidth), "…")
-		meta := ansi.Truncate(l.rowFacts(a), max(0, w-2-marksWidth), "…")
-		marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
-		if row == l.rows.cursor {
-			bar := s.selectedBar.Render("│ ")
-			out = append(out, bar+marks+s.selectedTitle.Render(title))
-			if l.rowHeight() > 1 {
-				out = append(out, bar+indent+s.selectedMeta.Render(meta))
-			}
-		} else {
-			out = append(out, "  "+marks+s.title.Render(title))
-			if l.rowHeight() > 1 {
-				out = append(out, "  "+indent+s.meta.Render(meta))
-			}
-		}
-		if l.rowHeight() > 1 {
-			out = append(out, "")
-		}
+		out = append(out, l.row(l.lib.Articles[l.visible[row]], row == l.rows.cursor)...)
 	}
 	return out
 }
