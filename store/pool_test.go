@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"kiosk/model"
 )
 
 // A server saves the state of many readers at once. Its writes queue in the
@@ -69,5 +71,25 @@ func TestAWriteWaitingForAnotherEndsWithItsContext(t *testing.T) {
 	}
 	if waited := time.Since(start); waited > 5*time.Second {
 		t.Errorf("it waited %v for a context of 50 ms", waited)
+	}
+}
+
+// A Flush called by hand (a reader leaving, a feed marked read) takes the
+// place of the save a change had scheduled: that save must not run again
+// later, for nothing, on a connection of its own.
+func TestFlushCancelsTheScheduledSave(t *testing.T) {
+	db := openTemp(t)
+	st := openState(t, db, "reader")
+	before := db.sql.Stats()
+	for i := range 300 {
+		st.SetPosition(fmt.Sprintf("file:/%d.txt", i%20), model.Position{Line: i})
+		if err := st.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(st.delay + 100*time.Millisecond)
+	after := db.sql.Stats()
+	if closed := after.MaxIdleClosed - before.MaxIdleClosed; closed > 0 {
+		t.Errorf("300 changes saved by hand one by one opened and closed %d connections beyond the pool", closed)
 	}
 }

@@ -203,7 +203,10 @@ func (s *State) Flush() error {
 		return nil
 	}
 	s.mu.Lock()
-	s.timer = nil
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
 	batch := s.pending
 	s.pending = map[string]record{}
 	s.mu.Unlock()
