@@ -27,6 +27,7 @@ type DB struct {
 	// more than the pool keeps are idle: each new one reads the schema
 	// again) and the busy handler's sleeps.
 	writing chan struct{}
+	stmts   statements
 }
 
 func newDB(conn *sql.DB, path string) *DB {
@@ -171,7 +172,10 @@ func dsn(path string) string {
 func (db *DB) Path() string { return db.path }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.closeStatements()
+	return db.sql.Close()
+}
 
 // IntegrityCheck runs SQLite's integrity check and returns its complaint,
 // or nil when the file is sound.

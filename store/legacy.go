@@ -215,7 +215,7 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 		return err
 	}
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(tx)
+		seq, err := s.db.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}

@@ -231,16 +231,17 @@ func (s *State) write(batch map[string]record) error {
 	if len(batch) == 0 {
 		return nil
 	}
-	return s.db.write(context.Background(), func(tx *sql.Tx) error {
-		seq, err := nextSeq(tx)
+	ctx := context.Background()
+	upsertStmt, err := s.db.stmt(ctx, upsertState)
+	if err != nil {
+		return err
+	}
+	return s.db.write(ctx, func(tx *sql.Tx) error {
+		seq, err := s.db.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}
-		upsert, err := tx.Prepare(upsertState)
-		if err != nil {
-			return err
-		}
-		defer upsert.Close()
+		upsert := tx.StmtContext(ctx, upsertStmt)
 		for key, r := range batch {
 			if _, err := upsert.Exec(s.reader, key, r.Read, r.readAt, r.Starred, r.starredAt,
 				r.Position.Block, r.Position.Line, r.positionAt, r.updated(), seq); err != nil {
@@ -275,9 +276,13 @@ const laterFields = `
 // Writes are serialised (BEGIN IMMEDIATE) and the counter never goes back,
 // so a State that has read the rows up to number n has every row written
 // by the writes numbered up to n (or a later version of it).
-func nextSeq(tx *sql.Tx) (int64, error) {
+func (db *DB) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+	st, err := db.stmt(ctx, `UPDATE reading_state_seq SET seq = seq + 1 RETURNING seq`)
+	if err != nil {
+		return 0, err
+	}
 	var seq int64
-	err := tx.QueryRow(`UPDATE reading_state_seq SET seq = seq + 1 RETURNING seq`).Scan(&seq)
+	err = tx.StmtContext(ctx, st).QueryRowContext(ctx).Scan(&seq)
 	return seq, err
 }
 
@@ -290,8 +295,12 @@ func (s *State) Refresh(ctx context.Context) error {
 	s.mu.Lock()
 	since := s.synced
 	s.mu.Unlock()
-	rows, err := s.db.sql.QueryContext(ctx, `SELECT article, read, read_at, starred, starred_at,
-		place_block, place_line, place_at, updated, seq FROM reading_state WHERE reader = ? AND seq > ?`, s.reader, since)
+	query, err := s.db.stmt(ctx, `SELECT article, read, read_at, starred, starred_at,
+		place_block, place_line, place_at, updated, seq FROM reading_state WHERE reader = ? AND seq > ?`)
+	if err != nil {
+		return fmt.Errorf("reading state: %w", err)
+	}
+	rows, err := query.QueryContext(ctx, s.reader, since)
 	if err != nil {
 		return fmt.Errorf("reading state: %w", err)
 	}
@@ -347,7 +356,7 @@ func (s *State) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 	}
 	var n int64
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(tx)
+		seq, err := s.db.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}
