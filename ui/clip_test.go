@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -23,6 +24,10 @@ func TestClipLinesCutsExactlyTheLinesTooWide(t *testing.T) {
 		"a lone escape \x1b at the end\x1b",
 		"\x1b[unterminated",
 		"tab\tand bell\a inside",
+		"ab\x1b]8;;x\x18visible text here\a",
+		"ab\x1b]8;;https://example.com/Ü\avisible text here\x1b]8;;\a",
+		"ab\x1b[ 0123456789012345m",
+		"\x9b1mC1 CSI\x9bm and \x1bP DCS string \x1b\\",
 	}
 	for _, line := range lines {
 		for width := 1; width <= 45; width++ {
@@ -33,4 +38,17 @@ func TestClipLinesCutsExactlyTheLinesTooWide(t *testing.T) {
 			}
 		}
 	}
+}
+
+func FuzzClipLines(f *testing.F) {
+	f.Add("\x1b[1;38;2;167;139;250mkiosk\x1b[m · 日本語 \x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\", 10)
+	f.Add("ab\x1b[ 0123456789012345m", 5)
+	f.Fuzz(func(t *testing.T, line string, width int) {
+		if strings.Contains(line, "\n") || width < 1 || width > 200 {
+			return
+		}
+		if got, want := clipLines(line, width, 1), ansi.Truncate(line, width, "…"); got != want {
+			t.Errorf("clipLines(%q, %d) = %q, want %q", line, width, got, want)
+		}
+	})
 }

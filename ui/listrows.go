@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kiosk/model"
+	"kiosk/store"
 )
 
 // rowCache keeps the list's rows as drawn within one second, at one width,
@@ -43,17 +44,17 @@ func (l *listModel) row(a *model.Article, selected bool) []string {
 	if lines, ok := c.rows[key]; ok {
 		return lines
 	}
-	lines := l.drawRow(a, selected, height)
+	lines := l.drawRow(a, e, selected, height)
 	c.rows[key] = lines
 	return lines
 }
 
-func (l *listModel) drawRow(a *model.Article, selected bool, height int) []string {
+func (l *listModel) drawRow(a *model.Article, e store.Entry, selected bool, height int) []string {
 	s := l.com.styles
 	room := max(0, l.com.width-2-marksWidth)
 	title := ansi.Truncate(articleTitle(a), room, "…")
 	meta := ansi.Truncate(l.rowFacts(a), room, "…")
-	marks, indent := l.marks(a), strings.Repeat(" ", marksWidth)
+	marks, indent := l.marks(e), strings.Repeat(" ", marksWidth)
 	var lines []string
 	if selected {
 		bar := s.selectedBar.Render("│ ")

@@ -29,6 +29,7 @@ func TestListAgesMoveOnWithTheClock(t *testing.T) {
 func TestListTitlesFollowTheWindowWidth(t *testing.T) {
 	long := strings.Repeat("Nachricht ", 8)
 	m := New(madeLibrary(t, map[string]string{"a.txt": long + "\n\nText.\n"}), Options{})
+	m.com.now = func() time.Time { return feedNow }
 	for _, width := range []int{40, 100, 25, 100} {
 		drive(m, tea.WindowSizeMsg{Width: width, Height: 20})
 		title := ""
@@ -70,6 +71,12 @@ func TestListRowsShowNewMarksAtOnce(t *testing.T) {
 	drive(m, press("*"), press("m"))
 	if r := row(); !strings.Contains(r, "●") || strings.Contains(r, "★") {
 		t.Errorf("* and m again did not undo the marks: %q", r)
+	}
+	// Marked read elsewhere: another session of the same reader, saved and
+	// read back from the database.
+	m.com.state.MarkRead(threeArticles().Articles[0].Key, true)
+	if r := row(); strings.Contains(r, "●") {
+		t.Errorf("the row still shows unread after the state changed outside the reader: %q", r)
 	}
 }
 

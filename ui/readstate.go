@@ -180,9 +180,8 @@ func (l *listModel) nextUnread(i int) int {
 
 // marks is the three-cell column before a title: a dot for unread, a star
 // for starred. Both are characters, not colours, so they show with NO_COLOR.
-func (l *listModel) marks(a *model.Article) string {
+func (l *listModel) marks(e store.Entry) string {
 	s := l.com.styles
-	e := l.com.state.Get(a.Key)
 	unread, star := " ", " "
 	if !e.Read {
 		unread = s.unreadMark.Render("●")

@@ -161,23 +161,31 @@ func escapeLength(s string) int {
 	}
 	switch s[1] {
 	case '[':
+		intermediate := false
 		for i := 2; i < len(s); i++ {
 			switch c := s[i]; {
 			case c >= 0x40 && c <= 0x7e:
 				return i + 1
-			case c < 0x20 || c > 0x3f:
+			case c >= 0x20 && c <= 0x2f:
+				intermediate = true
+			case c >= 0x30 && c <= 0x3f && !intermediate:
+			default:
 				return 0
 			}
 		}
 	case ']':
 		for i := 2; i < len(s); i++ {
-			switch s[i] {
-			case ansi.BEL:
+			switch c := s[i]; {
+			case c == ansi.BEL:
 				return i + 1
-			case ansi.ESC:
+			case c == ansi.ESC:
 				if i+1 < len(s) && s[i+1] == '\\' {
 					return i + 2
 				}
+				return 0
+			case c < 0x20 || c > 0x7e:
+				// Terminals and ansi end a string at other bytes too (CAN,
+				// SUB, an 8-bit ST that may sit inside a UTF-8 character).
 				return 0
 			}
 		}
