@@ -35,6 +35,10 @@ type State struct {
 	reader string
 	delay  time.Duration
 
+	// flushing is held for a whole Flush: saves run one at a time, and
+	// Close waits for one under way.
+	flushing sync.Mutex
+
 	mu      sync.Mutex
 	entries map[string]record
 	pending map[string]record // changed fields (their times are set) not yet written
@@ -202,6 +206,8 @@ func (s *State) Flush() error {
 	if s.db == nil {
 		return nil
 	}
+	s.flushing.Lock()
+	defer s.flushing.Unlock()
 	s.mu.Lock()
 	if s.timer != nil {
 		s.timer.Stop()

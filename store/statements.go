@@ -15,7 +15,9 @@ type statements struct {
 	prepared map[string]*sql.Stmt
 }
 
-// stmt is query, prepared.
+// stmt is query, prepared. The first use prepares it under the lock, so
+// that readers saving at once for the first time do not each open a
+// connection to prepare it. After Close it fails, as database/sql does.
 func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	db.stmts.mu.Lock()
 	defer db.stmts.mu.Unlock()
