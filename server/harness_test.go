@@ -153,6 +153,18 @@ func openTerminal(t testing.TB, addr string, w, h int) *terminal {
 }
 
 func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error) {
+	return tryTerminalOn(t, client, w, h, darkBackground)
+}
+
+// The answers a terminal gives when asked for its background colour.
+const (
+	darkBackground  = "\x1b]11;rgb:1a1a/1a1a/1a1a\x1b\\"
+	lightBackground = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
+)
+
+// tryTerminalOn is tryTerminal on a terminal that gives background when
+// asked for its background colour.
+func tryTerminalOn(t testing.TB, client *gossh.Client, w, h int, background string) (*terminal, error) {
 	sess, err := client.NewSession()
 	if err != nil {
 		return nil, err
@@ -170,7 +182,7 @@ func tryTerminal(t testing.TB, client *gossh.Client, w, h int) (*terminal, error
 	sess.Stderr = &term.stderr
 	// A client that claims no size (OpenSSH without a terminal on its
 	// input) is drawn on as if it were 80×24.
-	term.scr = newScreen(cmp.Or(w, 80), cmp.Or(h, 24), func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
+	term.scr = newScreen(cmp.Or(w, 80), cmp.Or(h, 24), background, func(answer string) { go func() { _, _ = stdin.Write([]byte(answer)) }() })
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		return nil, err
 	}

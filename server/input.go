@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"io"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,11 +30,13 @@ const (
 	inputChunk      = 4096
 )
 
-// readerInput carries a client's keystrokes and window changes to its
-// reader. Bubble Tea's own input loop parses events on a goroutine that
-// blocks for good when the program has ended with events still in hand; this
-// loop is the server's, so it ends with the session: the program itself gets
-// an input that yields nothing until it is closed.
+// readerInput carries a client's keystrokes, window changes and the
+// terminal's answers to its reader. Bubble Tea's own input loop parses
+// events on a goroutine that blocks for good when the program has ended with
+// events still in hand; this loop is the server's, so it ends with the
+// session. The program has no input of its own (so it builds no key table
+// of its own either), and the server asks the terminal's questions for it
+// (queries.go).
 type readerInput struct {
 	program   *tea.Program
 	lastInput *atomic.Int64
@@ -44,7 +45,6 @@ type readerInput struct {
 	width     int // the last size asked for, clamped
 	height    int
 
-	held      heldInput
 	chunks    chan []byte   // read from the client, not yet decoded
 	stopped   chan struct{} // closed by stop: the decoder reads EOF
 	events    chan uv.Event // decoded, to be forwarded
@@ -61,7 +61,6 @@ func newReaderInput(lastInput *atomic.Int64, w, h, maxW, maxH int) *readerInput 
 		lastInput: lastInput,
 		maxW:      maxW, maxH: maxH,
 		width: w, height: h,
-		held:    heldInput{closed: make(chan struct{})},
 		chunks:  make(chan []byte, maxQueuedChunks),
 		stopped: make(chan struct{}),
 		events:  make(chan uv.Event),
@@ -89,7 +88,6 @@ func (in *readerInput) start(sess ssh.Session, term string, program *tea.Program
 
 // stop ends the input loop once the program has returned.
 func (in *readerInput) stop() {
-	in.held.close()
 	in.cancel()
 	close(in.stopped)
 	<-in.done
@@ -216,20 +214,6 @@ func (in *readerInput) forward(ctx context.Context, winch <-chan ssh.Window) {
 		}
 	}
 }
-
-// heldInput is the program's own input: it yields nothing and reads EOF
-// once closed, which ends Bubble Tea's input loop without an event.
-type heldInput struct {
-	closed chan struct{}
-	once   sync.Once
-}
-
-func (h *heldInput) Read([]byte) (int, error) {
-	<-h.closed
-	return 0, io.EOF
-}
-
-func (h *heldInput) close() { h.once.Do(func() { close(h.closed) }) }
 
 // tokenBucket paces events: rate a second after a burst.
 type tokenBucket struct {

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -104,6 +105,7 @@ func (s *Server) runReader(sess ssh.Session) {
 	}
 	pty, _, _ := sess.Pty()
 	in.start(sess, pty.Term, rs.program)
+	_, _ = io.WriteString(sess, terminalQueries)
 	onFrameGrid(sess, untilFrame(s.frames, time.Now()))
 	if _, err := rs.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader failed", "remote", sess.RemoteAddr().String(), "err", err)
@@ -134,7 +136,7 @@ func (s *Server) newReader(sess ssh.Session) (*readerSession, *readerInput) {
 	in := newReaderInput(&rs.lastInput, w, h, s.cfg.MaxWidth, s.cfg.MaxHeight)
 	reader := ui.New(lib, ui.Options{Cache: s.cache, State: rs.state, Feeds: s.readerFeeds(rs.state)})
 	opts := append(bubbletea.MakeOptions(sess),
-		tea.WithInput(&in.held),
+		tea.WithInput(nil), // the server reads the client: readerInput
 		tea.WithWindowSize(w, h),
 		// Shutdown quits each reader itself; a signal handler per session
 		// would only race it.

@@ -13,23 +13,25 @@ import (
 // reader would see rather than on the byte stream. It answers a background
 // colour query the way a terminal with a dark background does.
 type screen struct {
-	w, h      int
-	cells     [][]rune // 0 marks the right half of a wide character
-	x, y      int
-	top, bot  int // scroll region, inclusive
-	wrapNext  bool
-	autowrap  bool
-	insert    bool
-	last      rune
-	saveX     int
-	saveY     int
-	pending   []byte
-	reply     func(string)
-	altExited bool
+	w, h     int
+	cells    [][]rune // 0 marks the right half of a wide character
+	x, y     int
+	top, bot int // scroll region, inclusive
+	wrapNext bool
+	autowrap bool
+	insert   bool
+	last     rune
+	saveX    int
+	saveY    int
+	pending  []byte
+	reply    func(string)
+	// background is the answer to a query for the background colour.
+	background string
+	altExited  bool
 }
 
-func newScreen(w, h int, reply func(string)) *screen {
-	s := &screen{w: w, h: h, autowrap: true, reply: reply}
+func newScreen(w, h int, background string, reply func(string)) *screen {
+	s := &screen{w: w, h: h, autowrap: true, background: background, reply: reply}
 	s.cells = s.blank(h)
 	s.bot = h - 1
 	return s
@@ -209,7 +211,7 @@ func (s *screen) stringSequence(buf []byte) int {
 		}
 		if end > 0 {
 			if string(buf[1:i]) == "]11;?" && s.reply != nil {
-				s.reply("\x1b]11;rgb:1a1a/1a1a/1a1a\x1b\\")
+				s.reply(s.background)
 			}
 			return end
 		}
