@@ -123,6 +123,9 @@ func (s *State) ImportJSON(ctx context.Context, path string) (int, error) {
 			readErr = nil // reported by the process that imported it
 			return err
 		}
+		if err := s.seen(ctx, tx); err != nil {
+			return err
+		}
 		insert, err := tx.Prepare(`INSERT INTO legacy_state (reader, old_id, read, read_at, starred, starred_at,
 				place_block, place_line, place_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -217,6 +220,9 @@ func (s *State) Adopt(ctx context.Context, lib *model.Library) error {
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
 		seq, err := s.db.nextSeq(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if err := s.seen(ctx, tx); err != nil {
 			return err
 		}
 		for id, key := range claimed {

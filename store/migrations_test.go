@@ -38,7 +38,8 @@ var fill = map[int]func(tx *sql.Tx) error{
 		)
 	},
 	2: func(tx *sql.Tx) error {
-		return execAll(tx, `INSERT INTO readers (reader, last_seen) VALUES ('SHA256:other', 30)`)
+		// The readers with state came since version 2 too.
+		return execAll(tx, `INSERT INTO readers (reader, last_seen) VALUES ('SHA256:other', 30), ('', 20), ('SHA256:k', 20)`)
 	},
 	3: func(tx *sql.Tx) error {
 		return execAll(tx,

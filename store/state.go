@@ -87,10 +87,6 @@ func newState(db *DB, reader string) *State {
 // State loads the reading state of reader. Close it when done.
 func (db *DB) State(ctx context.Context, reader string) (*State, error) {
 	s := newState(db, reader)
-	if _, err := db.exec(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
-		ON CONFLICT (reader) DO UPDATE SET last_seen = excluded.last_seen`, reader, db.now().UnixNano()); err != nil {
-		return nil, fmt.Errorf("reading state of %q: %w", reader, err)
-	}
 	if err := s.Refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -247,6 +243,9 @@ func (s *State) write(batch map[string]record) error {
 		if err != nil {
 			return err
 		}
+		if err := s.seen(ctx, tx); err != nil {
+			return err
+		}
 		upsert := tx.StmtContext(ctx, upsertStmt)
 		for key, r := range batch {
 			if _, err := upsert.Exec(s.reader, key, r.Read, r.readAt, r.Starred, r.starredAt,
@@ -256,6 +255,30 @@ func (s *State) write(batch map[string]record) error {
 		}
 		return nil
 	})
+}
+
+// MarkSeen records that the reader is here now: Limit forgets first the
+// readers seen least recently. Every save records it too; opening a State
+// writes nothing, so that a reader's first screen waits for no other write.
+func (s *State) MarkSeen(ctx context.Context) error {
+	if s.db == nil {
+		return nil
+	}
+	if err := s.db.write(ctx, func(tx *sql.Tx) error { return s.seen(ctx, tx) }); err != nil {
+		return fmt.Errorf("reading state of %q: %w", s.reader, err)
+	}
+	return nil
+}
+
+// seen records in tx that the reader is here now.
+func (s *State) seen(ctx context.Context, tx *sql.Tx) error {
+	st, err := s.db.stmt(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
+		ON CONFLICT (reader) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`)
+	if err != nil {
+		return err
+	}
+	_, err = tx.StmtContext(ctx, st).ExecContext(ctx, s.reader, s.db.now().UnixNano())
+	return err
 }
 
 // upsertState writes one entry, keeping field by field the later change,
@@ -364,6 +387,9 @@ func (s *State) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
 		seq, err := s.db.nextSeq(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if err := s.seen(ctx, tx); err != nil {
 			return err
 		}
 		s.mu.Lock()

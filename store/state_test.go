@@ -147,6 +147,35 @@ func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 	}
 }
 
+// A reader who comes back and only reads on, changing nothing, is seen
+// again: Limit forgets before them one who saved later but has not come
+// since.
+func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	clock := day(1)
+	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	for _, r := range []string{"SHA256:first", "SHA256:second"} {
+		st := openState(t, db, r)
+		st.MarkRead("a", true)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := openState(t, db, "SHA256:first").MarkSeen(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if forgot, err := db.Limit(ctx, "", Limits{Readers: 1}); err != nil || forgot != 1 {
+		t.Fatalf("Limit = %d, %v; want 1 reader forgotten", forgot, err)
+	}
+	if !openState(t, db, "SHA256:first").Get("a").Read {
+		t.Error("the reader seen last was forgotten")
+	}
+	if openState(t, db, "SHA256:second").Get("a").Read {
+		t.Error("the reader not seen since their save is still remembered")
+	}
+}
+
 func TestLimitKeepsStarredEntries(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
