@@ -49,9 +49,10 @@ func TestReaderTakesTheThemeOfTheClientsBackground(t *testing.T) {
 // foreground matches an SGR sequence that sets a foreground colour.
 var foreground = regexp.MustCompile(`\x1b\[[0-9;]*3[89];[0-9;]*m`)
 
-// The server asks whether the client's terminal can draw a frame at once;
-// when it answers that it can, frames are drawn that way (no half-drawn
-// screen while a frame arrives).
+// The server asks whether the client's terminal can draw a frame at once
+// and whether it measures characters by grapheme; when it answers that it
+// can draw a frame at once, frames are drawn that way (no half-drawn screen
+// while a frame arrives).
 func TestReaderDrawsFramesAtOnceWhereTheTerminalCan(t *testing.T) {
 	ts := startServer(t, Config{DB: storetest.Open(t)})
 	term := openTerminal(t, ts.addr, 80, 24)
@@ -61,8 +62,10 @@ func TestReaderDrawsFramesAtOnceWhereTheTerminalCan(t *testing.T) {
 		defer term.mu.Unlock()
 		return term.raw.String()
 	}
-	if !strings.Contains(raw(), ansi.RequestModeSynchronizedOutput) {
-		t.Fatalf("the terminal was not asked about synchronized output: %q", raw())
+	for _, query := range []string{ansi.RequestModeSynchronizedOutput, ansi.RequestModeUnicodeCore} {
+		if !strings.Contains(raw(), query) {
+			t.Fatalf("the terminal was not asked %q: %q", query, raw())
+		}
 	}
 	if strings.Contains(raw(), ansi.SetModeSynchronizedOutput) {
 		t.Fatal("frames drawn at once before the terminal said it can")

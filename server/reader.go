@@ -106,13 +106,11 @@ func (s *Server) runReader(sess ssh.Session) {
 	pty, _, _ := sess.Pty()
 	in.start(sess, pty.Term, rs.program)
 	_, _ = io.WriteString(sess, terminalQueries)
-	seen := s.markSeen(sess, rs.state)
 	onFrameGrid(sess, untilFrame(s.frames, time.Now()))
 	if _, err := rs.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader failed", "remote", sess.RemoteAddr().String(), "err", err)
 	}
 	in.stop()
-	<-seen
 	s.afterReader(sess, rs)
 }
 

@@ -39,20 +39,6 @@ func (s *Server) openState(sess ssh.Session, lib *model.Library) *store.State {
 	return st
 }
 
-// markSeen records that the reader's key came, beside the reader rather
-// than before its first frame: that write waits its turn behind every other
-// reader's saves. The channel closes when it is done.
-func (s *Server) markSeen(sess ssh.Session, st *store.State) <-chan struct{} {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := st.MarkSeen(sess.Context()); err != nil && sess.Context().Err() == nil {
-			s.log.Warn("reading state", "remote", sess.RemoteAddr().String(), "err", err)
-		}
-	}()
-	return done
-}
-
 // closeState writes the session's last changes and keeps the database
 // within store.DefaultLimits(): a stream of new keys cannot fill the disk.
 func (s *Server) closeState(sess ssh.Session, st *store.State) {

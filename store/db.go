@@ -28,6 +28,7 @@ type DB struct {
 	// again) and the busy handler's sleeps.
 	writing chan struct{}
 	stmts   statements
+	present presence
 }
 
 func newDB(conn *sql.DB, path string) *DB {

@@ -31,7 +31,7 @@ func TestConcurrentWritesQueueWithoutOpeningConnections(t *testing.T) {
 		for i, st := range states {
 			wg.Go(func() {
 				save := map[string]record{fmt.Sprintf("file:/%d-%d.txt", i, round): {Entry: Entry{Read: true}, readAt: int64(round + 1)}}
-				if err := st.write(save); err != nil {
+				if err := st.write(save, false); err != nil {
 					t.Error(err)
 				}
 			})
@@ -71,7 +71,7 @@ func TestAWriteWaitingForAnotherEndsWithItsContext(t *testing.T) {
 		t.Fatalf("opening a state while another write is under way: %v", err)
 	}
 	start := time.Now()
-	err = st.MarkSeen(ctx)
+	_, err = db.Limit(ctx, st.Reader(), DefaultLimits())
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("a write queued behind another = %v, want its context's deadline", err)
 	}

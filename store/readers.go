@@ -39,21 +39,44 @@ func (db *DB) Limit(ctx context.Context, reader string, limits Limits) (int, err
 		if limits.Readers <= 0 {
 			return nil
 		}
-		const gone = `SELECT reader FROM readers WHERE reader != '' ORDER BY last_seen DESC, reader LIMIT -1 OFFSET ?`
-		for _, table := range []string{"reading_state", "legacy_state"} {
-			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE reader IN (`+gone+`)`, limits.Readers); err != nil {
-				return err
-			}
-		}
-		res, err := tx.Exec(`DELETE FROM readers WHERE reader IN (`+gone+`)`, limits.Readers)
+		gone, err := db.readersBeyond(ctx, tx, limits.Readers)
 		if err != nil {
 			return err
 		}
-		forgot, err = res.RowsAffected()
-		return err
+		for _, r := range gone {
+			for _, table := range []string{"reading_state", "legacy_state", "readers"} {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE reader = ?`, r); err != nil {
+					return err
+				}
+			}
+		}
+		forgot = int64(len(gone))
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("limit reading state: %w", err)
 	}
 	return int(forgot), nil
+}
+
+// readersBeyond lists the SSH readers seen less recently than the newest
+// keep, leaving out those with a State open in this process.
+func (db *DB) readersBeyond(ctx context.Context, tx *sql.Tx, keep int) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT reader FROM readers WHERE reader != ''
+		ORDER BY last_seen DESC, reader LIMIT -1 OFFSET ?`, keep)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var gone []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		if !db.present.here(r) {
+			gone = append(gone, r)
+		}
+	}
+	return gone, rows.Err()
 }

@@ -84,7 +84,9 @@ func newState(db *DB, reader string) *State {
 		entries: map[string]record{}, pending: map[string]record{}, legacy: map[string]bool{}}
 }
 
-// State loads the reading state of reader. Close it when done.
+// State loads the reading state of reader. Close it when done: the visit
+// is recorded then (Limit forgets first the readers seen least recently).
+// Opening writes nothing, so a reader's first screen waits for no write.
 func (db *DB) State(ctx context.Context, reader string) (*State, error) {
 	s := newState(db, reader)
 	if err := s.Refresh(ctx); err != nil {
@@ -93,6 +95,7 @@ func (db *DB) State(ctx context.Context, reader string) (*State, error) {
 	if err := s.loadLegacyIDs(ctx); err != nil {
 		return nil, err
 	}
+	db.present.arrive(reader)
 	return s, nil
 }
 
@@ -198,7 +201,10 @@ func (s *State) stamp() int64 {
 // Flush writes pending changes now, then reads what other processes wrote
 // for this reader meanwhile. It returns what went wrong, if anything; the
 // changes stay pending and are tried again at the next change or Flush.
-func (s *State) Flush() error {
+func (s *State) Flush() error { return s.flush(false) }
+
+// flush is Flush; leaving records the visit even with nothing to save.
+func (s *State) flush(leaving bool) error {
 	if s.db == nil {
 		return nil
 	}
@@ -213,7 +219,7 @@ func (s *State) Flush() error {
 	s.pending = map[string]record{}
 	s.mu.Unlock()
 
-	err := s.write(batch)
+	err := s.write(batch, leaving)
 	if err == nil {
 		err = s.Refresh(context.Background())
 	}
@@ -228,9 +234,11 @@ func (s *State) Flush() error {
 	return err
 }
 
-// write stores batch, each field only where it is newer than the stored one.
-func (s *State) write(batch map[string]record) error {
-	if len(batch) == 0 {
+// write stores batch, each field only where it is newer than the stored
+// one, and records the reader as seen; with an empty batch it writes only
+// when the reader is leaving.
+func (s *State) write(batch map[string]record, leaving bool) error {
+	if len(batch) == 0 && !leaving {
 		return nil
 	}
 	ctx := context.Background()
@@ -238,12 +246,19 @@ func (s *State) write(batch map[string]record) error {
 	if err != nil {
 		return err
 	}
+	seenStmt, err := s.db.stmt(ctx, seenQuery)
+	if err != nil {
+		return err
+	}
 	return s.db.write(ctx, func(tx *sql.Tx) error {
-		seq, err := s.db.nextSeq(ctx, tx)
-		if err != nil {
+		if _, err := tx.StmtContext(ctx, seenStmt).ExecContext(ctx, s.reader, s.db.now().UnixNano()); err != nil {
 			return err
 		}
-		if err := s.seen(ctx, tx); err != nil {
+		if len(batch) == 0 {
+			return nil
+		}
+		seq, err := s.db.nextSeq(ctx, tx)
+		if err != nil {
 			return err
 		}
 		upsert := tx.StmtContext(ctx, upsertStmt)
@@ -257,23 +272,14 @@ func (s *State) write(batch map[string]record) error {
 	})
 }
 
-// MarkSeen records that the reader is here now: Limit forgets first the
-// readers seen least recently. Every save records it too; opening a State
-// writes nothing, so that a reader's first screen waits for no other write.
-func (s *State) MarkSeen(ctx context.Context) error {
-	if s.db == nil {
-		return nil
-	}
-	if err := s.db.write(ctx, func(tx *sql.Tx) error { return s.seen(ctx, tx) }); err != nil {
-		return fmt.Errorf("reading state of %q: %w", s.reader, err)
-	}
-	return nil
-}
+// seenQuery records when a reader was last here: Limit forgets first the
+// readers seen least recently.
+const seenQuery = `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
+	ON CONFLICT (reader) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`
 
 // seen records in tx that the reader is here now.
 func (s *State) seen(ctx context.Context, tx *sql.Tx) error {
-	st, err := s.db.stmt(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
-		ON CONFLICT (reader) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`)
+	st, err := s.db.stmt(ctx, seenQuery)
 	if err != nil {
 		return err
 	}
@@ -358,8 +364,9 @@ func (s *State) Err() error {
 	return s.err
 }
 
-// Close writes pending changes and stops writing: later changes stay in
-// memory. It is safe to call more than once. It does not close the DB.
+// Close writes pending changes, records the visit, and stops writing: later
+// changes stay in memory. It is safe to call more than once. It does not
+// close the DB.
 func (s *State) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -371,7 +378,11 @@ func (s *State) Close() error {
 		s.timer.Stop()
 	}
 	s.mu.Unlock()
-	return s.Flush()
+	err := s.flush(true)
+	if s.db != nil {
+		s.db.present.leave(s.reader)
+	}
+	return err
 }
 
 // MarkFeedRead marks every item of the feed read for this reader, and

@@ -147,7 +147,7 @@ func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 	}
 }
 
-// A reader who comes back and only reads on, changing nothing, is seen
+// A reader who comes back and leaves without changing anything is seen
 // again: Limit forgets before them one who saved later but has not come
 // since.
 func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
@@ -162,7 +162,7 @@ func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := openState(t, db, "SHA256:first").MarkSeen(ctx); err != nil {
+	if err := openState(t, db, "SHA256:first").Close(); err != nil {
 		t.Fatal(err)
 	}
 	if forgot, err := db.Limit(ctx, "", Limits{Readers: 1}); err != nil || forgot != 1 {
@@ -173,6 +173,36 @@ func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
 	}
 	if openState(t, db, "SHA256:second").Get("a").Read {
 		t.Error("the reader not seen since their save is still remembered")
+	}
+}
+
+// A reader who is here is never forgotten, however long ago they were last
+// seen: their visit is recorded as they leave, and what they read before
+// must still be there next time.
+func TestLimitNeverForgetsAReaderWhoIsHere(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	clock := day(1)
+	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	for _, r := range []string{"SHA256:back", "SHA256:other"} {
+		st := openState(t, db, r)
+		st.MarkRead("old", true)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	back := openState(t, db, "SHA256:back")
+	if forgot, err := db.Limit(ctx, "", Limits{Readers: 1}); err != nil || forgot != 0 {
+		t.Fatalf("Limit while the reader seen longest ago is here = %d, %v; want nobody forgotten", forgot, err)
+	}
+	if err := back.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if forgot, err := db.Limit(ctx, "", Limits{Readers: 1}); err != nil || forgot != 1 {
+		t.Fatalf("Limit after they left = %d, %v; want the other reader forgotten", forgot, err)
+	}
+	if !openState(t, db, "SHA256:back").Get("old").Read {
+		t.Error("the reader who was here lost what they had read")
 	}
 }
 

@@ -120,6 +120,8 @@ func (m *Model) setLibrary(lib *model.Library, err error) {
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.com.theme == render.ThemeAuto {
+		// Under kiosk serve the program reads no input and Bubble Tea drops
+		// this query; the server asks it instead (server/queries.go).
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(append(cmds, m.scheduleFetch())...)
