@@ -246,12 +246,8 @@ func (s *State) write(batch map[string]record, leaving bool) error {
 	if err != nil {
 		return err
 	}
-	seenStmt, err := s.db.stmt(ctx, seenQuery)
-	if err != nil {
-		return err
-	}
 	return s.db.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.StmtContext(ctx, seenStmt).ExecContext(ctx, s.reader, s.db.now().UnixNano()); err != nil {
+		if err := s.seen(ctx, tx); err != nil {
 			return err
 		}
 		if len(batch) == 0 {
@@ -272,14 +268,11 @@ func (s *State) write(batch map[string]record, leaving bool) error {
 	})
 }
 
-// seenQuery records when a reader was last here: Limit forgets first the
+// seen records in tx that the reader is here now: Limit forgets first the
 // readers seen least recently.
-const seenQuery = `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
-	ON CONFLICT (reader) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`
-
-// seen records in tx that the reader is here now.
 func (s *State) seen(ctx context.Context, tx *sql.Tx) error {
-	st, err := s.db.stmt(ctx, seenQuery)
+	st, err := s.db.stmt(ctx, `INSERT INTO readers (reader, last_seen) VALUES (?, ?)
+		ON CONFLICT (reader) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`)
 	if err != nil {
 		return err
 	}
