@@ -203,7 +203,8 @@ func (s *State) stamp() int64 {
 // changes stay pending and are tried again at the next change or Flush.
 func (s *State) Flush() error { return s.flush(false) }
 
-// flush is Flush; leaving records the visit even with nothing to save.
+// flush is Flush; leaving records the visit even with nothing to save, and
+// reads nothing back, since the State is done with.
 func (s *State) flush(leaving bool) error {
 	if s.db == nil {
 		return nil
@@ -220,7 +221,7 @@ func (s *State) flush(leaving bool) error {
 	s.mu.Unlock()
 
 	err := s.write(batch, leaving)
-	if err == nil {
+	if err == nil && !leaving {
 		err = s.Refresh(context.Background())
 	}
 	s.mu.Lock()
