@@ -258,6 +258,7 @@ func (l *listModel) itemLines() []string {
 	}
 	var out []string
 	start, end := l.rows.shown()
+	l.freshRows()
 	for row := start; row < end; row++ {
 		out = append(out, l.row(l.lib.Articles[l.visible[row]], row == l.rows.cursor)...)
 	}

@@ -30,46 +30,41 @@ type rowKey struct {
 	read, starred bool
 }
 
-// row is the lines of a's row: its title and its facts, with a blank line
-// after them when rows are three lines high.
-func (l *listModel) row(a *model.Article, selected bool) []string {
+// freshRows starts the cache afresh when the second, the width, the row
+// height or the background has changed since its rows were drawn.
+func (l *listModel) freshRows() {
 	c := &l.rowCache
 	now := l.com.now().Truncate(time.Second)
 	height := l.rowHeight()
 	if c.rows == nil || c.width != l.com.width || c.height != height || c.dark != l.com.dark || !c.at.Equal(now) {
 		*c = rowCache{width: l.com.width, height: height, dark: l.com.dark, at: now, rows: map[rowKey][]string{}}
 	}
+}
+
+// row is the lines of a's row: its title and its facts, with a blank line
+// after them when rows are three lines high. Call freshRows first.
+func (l *listModel) row(a *model.Article, selected bool) []string {
 	e := l.com.state.Get(a.Key)
 	key := rowKey{article: a, selected: selected, read: e.Read, starred: e.Starred}
-	if lines, ok := c.rows[key]; ok {
+	if lines, ok := l.rowCache.rows[key]; ok {
 		return lines
 	}
-	lines := l.drawRow(a, e, selected, height)
-	c.rows[key] = lines
+	lines := l.drawRow(a, e, selected)
+	l.rowCache.rows[key] = lines
 	return lines
 }
 
-func (l *listModel) drawRow(a *model.Article, e store.Entry, selected bool, height int) []string {
+func (l *listModel) drawRow(a *model.Article, e store.Entry, selected bool) []string {
 	s := l.com.styles
 	room := max(0, l.com.width-2-marksWidth)
-	title := ansi.Truncate(articleTitle(a), room, "…")
-	meta := ansi.Truncate(l.rowFacts(a), room, "…")
-	marks, indent := l.marks(e), strings.Repeat(" ", marksWidth)
-	var lines []string
+	prefix, titleStyle, metaStyle := "  ", s.title, s.meta
 	if selected {
-		bar := s.selectedBar.Render("│ ")
-		lines = append(lines, bar+marks+s.selectedTitle.Render(title))
-		if height > 1 {
-			lines = append(lines, bar+indent+s.selectedMeta.Render(meta))
-		}
-	} else {
-		lines = append(lines, "  "+marks+s.title.Render(title))
-		if height > 1 {
-			lines = append(lines, "  "+indent+s.meta.Render(meta))
-		}
+		prefix, titleStyle, metaStyle = s.selectedBar.Render("│ "), s.selectedTitle, s.selectedMeta
 	}
-	if height > 1 {
-		lines = append(lines, "")
+	lines := []string{prefix + l.marks(e) + titleStyle.Render(ansi.Truncate(articleTitle(a), room, "…"))}
+	if l.rowCache.height > 1 {
+		meta := ansi.Truncate(l.rowFacts(a), room, "…")
+		lines = append(lines, prefix+strings.Repeat(" ", marksWidth)+metaStyle.Render(meta), "")
 	}
 	return lines
 }
