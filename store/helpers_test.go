@@ -27,6 +27,15 @@ func openTemp(t testing.TB) *DB {
 	return openAt(t, tempPath(t))
 }
 
+// openHourly opens a database whose clock moves on an hour each time it is
+// read, so that every change and visit is later than the one before.
+func openHourly(t testing.TB) *DB {
+	db := openTemp(t)
+	clock := day(1)
+	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	return db
+}
+
 func openState(t testing.TB, db *DB, reader string) *State {
 	t.Helper()
 	s, err := db.State(context.Background(), reader)

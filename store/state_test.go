@@ -118,9 +118,7 @@ func TestMarkFeedRead(t *testing.T) {
 
 func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	clock := day(1)
-	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	db := openHourly(t)
 	local := openState(t, db, "")
 	local.MarkRead("x", true)
 	local.Flush()
@@ -152,9 +150,7 @@ func TestLimitForgetsReadersWhoStoppedComing(t *testing.T) {
 // since.
 func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	clock := day(1)
-	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	db := openHourly(t)
 	for _, r := range []string{"SHA256:first", "SHA256:second"} {
 		st := openState(t, db, r)
 		st.MarkRead("a", true)
@@ -181,9 +177,7 @@ func TestLimitKeepsAReaderSeenAgain(t *testing.T) {
 // must still be there next time.
 func TestLimitNeverForgetsAReaderWhoIsHere(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	clock := day(1)
-	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	db := openHourly(t)
 	for _, r := range []string{"SHA256:back", "SHA256:other"} {
 		st := openState(t, db, r)
 		st.MarkRead("old", true)
@@ -208,9 +202,7 @@ func TestLimitNeverForgetsAReaderWhoIsHere(t *testing.T) {
 
 func TestLimitKeepsStarredEntries(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	clock := day(1)
-	db.now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	db := openHourly(t)
 	st := openState(t, db, "SHA256:k")
 	st.SetStarred("old-star", true)
 	for _, k := range []string{"old-read", "a", "b", "c"} {
